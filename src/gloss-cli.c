@@ -1,0 +1,494 @@
+/* gloss-cli.c: the headless command line
+ *
+ *   gloss [--library DIR] COMMAND [ARGS]
+ *
+ * The command line is a contract (see DESIGN.md): tests and benchmarks
+ * drive Gloss through it, so its output formats are stable. JSON goes to
+ * stdout as one document; errors go to stderr as one line naming the file
+ * or argument and the reason, with a non-zero exit status.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "gloss-cli.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-library.h"
+
+typedef struct
+{
+  const char *library_dir;
+  const char *command;
+  int         argc;      /* of the command's own arguments */
+  char      **argv;
+} Invocation;
+
+typedef int (*CommandFunc) (GlossLibrary *library,
+                            Invocation   *inv);
+
+static const char usage[] =
+  "Usage: gloss [--library DIR] [COMMAND [ARGS]]\n"
+  "\n"
+  "Without a command, opens the Gloss window.\n"
+  "\n"
+  "Commands:\n"
+  "  import FILE...        add documents (text, Markdown, PDF); prints ID<TAB>TITLE\n"
+  "  list [--json]         the documents in the library\n"
+  "  show DOC [--json]     the cleaned text of a document, block by block\n"
+  "\n"
+  "Options:\n"
+  "  --library DIR         the library directory (default: $XDG_DATA_HOME/gloss)\n"
+  "  --help                show this help\n"
+  "  --version             show the version\n";
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "gloss: %s\n", message);
+  return 1;
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "gloss: %s (see gloss --help)\n", message);
+  return 2;
+}
+
+/* Splits global options from the command; FALSE when the arguments are
+ * malformed (the reason is printed). */
+static gboolean
+parse_invocation (int         argc,
+                  char      **argv,
+                  Invocation *inv,
+                  int        *status)
+{
+  int i;
+
+  memset (inv, 0, sizeof *inv);
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--library"))
+        {
+          if (i + 1 >= argc)
+            {
+              *status = usage_error ("--library needs a directory");
+              return FALSE;
+            }
+          inv->library_dir = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--library="))
+        inv->library_dir = arg + strlen ("--library=");
+      else if (arg[0] == '-' )
+        inv->command = arg;   /* --help, --version, or an unknown option */
+      else
+        inv->command = arg;
+
+      if (inv->command != NULL)
+        break;
+    }
+
+  if (inv->command != NULL)
+    {
+      inv->argc = argc - i - 1;
+      inv->argv = argv + i + 1;
+    }
+  *status = 0;
+  return TRUE;
+}
+
+gboolean
+gloss_cli_wants_command_line (int    argc,
+                              char **argv)
+{
+  Invocation inv;
+  int status;
+
+  /* malformed global options are reported by the command line */
+  if (!parse_invocation (argc, argv, &inv, &status))
+    return TRUE;
+  return inv.command != NULL;
+}
+
+/* Options of a command: flags (--json), valued options (--limit N) and
+ * positional arguments, in any order. */
+typedef struct
+{
+  gboolean   json;
+  GPtrArray *positional;
+} Args;
+
+static gboolean
+parse_args (Invocation *inv,
+            gboolean    accepts_json,
+            Args       *args,
+            int        *status)
+{
+  args->json = FALSE;
+  args->positional = g_ptr_array_new ();
+
+  for (int i = 0; i < inv->argc; i++)
+    {
+      const char *arg = inv->argv[i];
+
+      if (!g_utf8_validate (arg, -1, NULL))
+        {
+          *status = usage_error ("%s: an argument is not valid UTF-8", inv->command);
+          return FALSE;
+        }
+      if (accepts_json && g_str_equal (arg, "--json"))
+        args->json = TRUE;
+      else if (g_str_equal (arg, "--"))
+        {
+          for (i++; i < inv->argc; i++)
+            g_ptr_array_add (args->positional, inv->argv[i]);
+        }
+      else if (arg[0] == '-' && arg[1] != '\0')
+        {
+          *status = usage_error ("%s: unknown option %s", inv->command, arg);
+          return FALSE;
+        }
+      else
+        g_ptr_array_add (args->positional, (char *) arg);
+    }
+  return TRUE;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+add_authors (JsonBuilder *builder,
+             const char  *authors)
+{
+  g_auto(GStrv) names = g_strsplit (authors ? authors : "", ";", -1);
+
+  json_builder_set_member_name (builder, "authors");
+  json_builder_begin_array (builder);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_strstrip (names[i]);
+      if (*names[i])
+        json_builder_add_string_value (builder, names[i]);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_page (JsonBuilder *builder,
+          const char  *member,
+          gint         page)
+{
+  json_builder_set_member_name (builder, member);
+  if (page > 0)
+    json_builder_add_int_value (builder, page);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+build_document (JsonBuilder   *builder,
+                GlossDocument *doc)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, gloss_document_get_id (doc));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, gloss_document_get_title (doc));
+  json_builder_set_member_name (builder, "title_inferred");
+  json_builder_add_boolean_value (builder, gloss_document_get_title_inferred (doc));
+  add_authors (builder, gloss_document_get_authors (doc));
+  json_builder_set_member_name (builder, "year");
+  if (gloss_document_get_year (doc) > 0)
+    json_builder_add_int_value (builder, gloss_document_get_year (doc));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "language");
+  json_builder_add_string_value (builder, gloss_document_get_language (doc));
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, gloss_document_get_format (doc));
+  json_builder_set_member_name (builder, "encoding");
+  json_builder_add_string_value (builder, gloss_document_get_encoding (doc));
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, gloss_document_get_size (doc));
+  json_builder_set_member_name (builder, "checksum");
+  json_builder_add_string_value (builder, gloss_document_get_checksum (doc));
+  json_builder_set_member_name (builder, "bundled");
+  json_builder_add_boolean_value (builder, gloss_document_get_bundled (doc));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, gloss_document_get_source (doc));
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, gloss_document_get_notes (doc));
+}
+
+static int
+cmd_import (GlossLibrary *library,
+            Invocation   *inv)
+{
+  Args args;
+  int status = 0;
+  g_autoptr(GPtrArray) positional = NULL;
+
+  if (!parse_args (inv, FALSE, &args, &status))
+    return status;
+  positional = args.positional;
+  if (positional->len == 0)
+    return usage_error ("import: give at least one FILE");
+
+  /* every file is tried; the exit status says whether all went in */
+  for (guint i = 0; i < positional->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (positional->pdata[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossDocument) doc = gloss_library_import_file (library, file, &error);
+
+      if (doc == NULL)
+        status = fail ("%s", error->message);
+      else
+        {
+          printf ("%s\t%s\n", gloss_document_get_id (doc), gloss_document_get_title (doc));
+          fflush (stdout);
+        }
+    }
+  return status;
+}
+
+static int
+cmd_list (GlossLibrary *library,
+          Invocation   *inv)
+{
+  GListModel *docs = gloss_library_get_documents (library);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) positional = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  Args args;
+  int status;
+
+  if (!parse_args (inv, TRUE, &args, &status))
+    return status;
+  positional = args.positional;
+  if (positional->len > 0)
+    return usage_error ("list: unexpected argument %s", (char *) positional->pdata[0]);
+
+  if (!args.json)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+        {
+          g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
+
+          printf ("%s\t%s\n", gloss_document_get_id (doc), gloss_document_get_title (doc));
+        }
+      return 0;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (docs); i++)
+    {
+      g_autoptr(GlossDocument) doc = g_list_model_get_item (docs, i);
+
+      json_builder_begin_object (builder);
+      build_document (builder, doc);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  print_json (root);
+  return 0;
+}
+
+static void
+build_content (JsonBuilder  *builder,
+               GlossContent *content)
+{
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, gloss_content_get_text (content));
+
+  json_builder_set_member_name (builder, "blocks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_content_get_n_blocks (content); i++)
+    {
+      const GlossBlock *b = gloss_content_get_block (content, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, gloss_block_kind_to_string (b->kind));
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_int_value (builder, b->level);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, b->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, b->end);
+      add_page (builder, "page", b->page);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "footnotes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_content_get_n_footnote_refs (content); i++)
+    {
+      const GlossFootnoteRef *r = gloss_content_get_footnote_ref (content, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, r->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, r->end);
+      json_builder_set_member_name (builder, "block");
+      json_builder_add_int_value (builder, r->footnote);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_content_get_n_page_starts (content); i++)
+    {
+      const GlossPageStart *p = gloss_content_get_page_start (content, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, p->offset);
+      add_page (builder, "page", p->page);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static int
+cmd_show (GlossLibrary *library,
+          Invocation   *inv)
+{
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GlossContent) content = NULL;
+  g_autoptr(GPtrArray) positional = NULL;
+  g_autoptr(GError) error = NULL;
+  Args args;
+  int status;
+
+  if (!parse_args (inv, TRUE, &args, &status))
+    return status;
+  positional = args.positional;
+  if (positional->len != 1)
+    return usage_error ("show: give exactly one DOC");
+
+  doc = gloss_library_lookup (library, positional->pdata[0], &error);
+  if (doc == NULL)
+    return fail ("show: %s", error->message);
+  content = gloss_library_load_content (library, doc, &error);
+  if (content == NULL)
+    return fail ("show: %s", error->message);
+
+  if (args.json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      build_document (builder, doc);
+      build_content (builder, content);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    /* exactly the text that `show --json` calls "text" and offsets index */
+    fwrite (gloss_content_get_text (content), 1, gloss_content_get_text_length (content), stdout);
+
+  return 0;
+}
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+} commands[] = {
+  { "import", cmd_import },
+  { "list",   cmd_list },
+  { "show",   cmd_show },
+};
+
+int
+gloss_cli_run (int    argc,
+               char **argv)
+{
+  g_autoptr(GlossLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_dir = NULL;
+  Invocation inv;
+  CommandFunc func = NULL;
+  int status;
+
+  if (!parse_invocation (argc, argv, &inv, &status))
+    return status;
+
+  if (g_str_equal (inv.command, "--help") || g_str_equal (inv.command, "-h") ||
+      g_str_equal (inv.command, "help"))
+    {
+      fputs (usage, stdout);
+      return 0;
+    }
+  if (g_str_equal (inv.command, "--version"))
+    {
+      printf ("gloss %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (inv.command, commands[i].name))
+      func = commands[i].func;
+  if (func == NULL)
+    return usage_error ("unknown command or option “%s”", inv.command);
+
+  if (inv.library_dir == NULL)
+    inv.library_dir = default_dir = gloss_library_default_dir ();
+  library = gloss_library_open (inv.library_dir, &error);
+  if (library == NULL)
+    return fail ("%s", error->message);
+
+  status = func (library, &inv);
+  fflush (stdout);
+  if (ferror (stdout))
+    return fail ("cannot write the output: %s", g_strerror (errno));
+  return status;
+}

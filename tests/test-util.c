@@ -1,0 +1,100 @@
+/* test-util.c: shared helpers of the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-util.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+char *
+test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gloss-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+test_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          test_rm_rf (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+GlossLibrary *
+test_open_library (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  GlossLibrary *library;
+
+  *dir = test_make_tmpdir ();
+  library = gloss_library_open (*dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (library);
+  return library;
+}
+
+GlossContent *
+test_load_bundled (GlossLibrary *library,
+                   const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) doc = gloss_library_lookup (library, id, &error);
+  GlossContent *content;
+
+  g_assert_no_error (error);
+  content = gloss_library_load_content (library, doc, &error);
+  g_assert_no_error (error);
+  return content;
+}
+
+char *
+test_write_file (const char *dir,
+                 const char *name,
+                 const void *data,
+                 gssize      size)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+GBytes *
+test_bundled_bytes (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat ("/io/github/glossreader/Gloss/corpus/", file, NULL);
+  GBytes *bytes = g_resources_lookup_data (path, 0, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* The code point offset of needle in the content's text, or -1. */
+gint
+test_find_char_offset (GlossContent *content,
+                       const char   *needle)
+{
+  const char *text = gloss_content_get_text (content);
+  const char *found = strstr (text, needle);
+
+  return found ? (gint) g_utf8_pointer_to_offset (text, found) : -1;
+}
