@@ -267,6 +267,12 @@ test_migrate_from_v1 (void)
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_document_get_title (doc), ==, "我的标题");
   g_assert_cmpuint (gloss_library_get_position (library, doc), ==, 777);
+  /* the original moved out to a file, and is what the text is cleaned from */
+  {
+    g_autofree char *file = g_build_filename (dir, "originals", checksum, NULL);
+
+    g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  }
   content = gloss_library_load_content (library, doc, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (gloss_content_get_text (content), "主要国际机制"));
@@ -280,12 +286,61 @@ test_migrate_from_v1 (void)
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
     sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'originals'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
     sqlite3_close (db);
   }
 
   g_clear_object (&content);
   g_clear_object (&doc);
   g_clear_object (&library);
+  test_rm_rf (dir);
+}
+
+/* The original files are the source of truth: a changed one is refused. */
+static void
+test_damaged_original (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLibrary *library = test_open_library (&dir);
+  g_autoptr(GlossDocument) doc = gloss_library_lookup (library, "000", &error);
+  g_autofree char *original = g_build_filename (dir, "originals", gloss_document_get_checksum (doc), NULL);
+  g_autofree char *corpus = g_build_filename (dir, "corpus.db", NULL);
+  g_autoptr(GlossContent) content = NULL;
+
+  g_assert_true (g_file_test (original, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&doc);
+  g_assert_finalize_object (library);
+
+  /* without the cached text, the original must be read again */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strconcat (corpus, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (path);
+    }
+
+  library = gloss_library_open (dir, &error);
+  g_assert_no_error (error);
+  doc = gloss_library_lookup (library, "000", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GError) write_error = NULL;
+
+    g_file_set_contents (original, "tampered", -1, &write_error);
+    g_assert_no_error (write_error);
+  }
+  content = gloss_library_load_content (library, doc, &error);
+  g_assert_null (content);
+  g_assert_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+
+  g_clear_object (&doc);
+  g_assert_finalize_object (library);
   test_rm_rf (dir);
 }
 
@@ -302,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/damaged-corpus-db", test_damaged_corpus_db);
   g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/damaged-original", test_damaged_original);
 
   return g_test_run ();
 }

@@ -28,6 +28,16 @@ gloss_format_to_string (GlossFormat format)
 }
 
 GlossFormat
+gloss_format_from_string (const char *name)
+{
+  if (g_strcmp0 (name, "markdown") == 0)
+    return GLOSS_FORMAT_MARKDOWN;
+  if (g_strcmp0 (name, "pdf") == 0)
+    return GLOSS_FORMAT_PDF;
+  return GLOSS_FORMAT_TEXT;
+}
+
+GlossFormat
 gloss_format_guess (const char *name,
                     GBytes     *bytes)
 {

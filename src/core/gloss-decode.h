@@ -18,6 +18,7 @@ typedef enum
 GlossFormat  gloss_format_guess     (const char  *name,
                                      GBytes      *bytes);
 const char  *gloss_format_to_string (GlossFormat  format);
+GlossFormat  gloss_format_from_string (const char *name);
 
 /* Detects UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM) and
  * GB18030/GBK; returns NUL-terminated UTF-8 with \n line ends.

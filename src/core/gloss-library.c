@@ -557,8 +557,7 @@ gloss_library_load_content (GlossLibrary  *self,
       original = gloss_store_load_original (self->store, id, error);
       if (original == NULL)
         return NULL;
-      content = clean (original, gloss_format_guess (gloss_document_get_format (document)[0] == 'm'
-                                                     ? "x.md" : "x", original),
+      content = clean (original, gloss_format_from_string (gloss_document_get_format (document)),
                        id, &encoding, error);
       if (content == NULL)
         return NULL;

@@ -1,9 +1,13 @@
 /* gloss-store.c: the two SQLite databases of a library
  *
- * user.db holds what only the user can make: document metadata, the
- * original bytes of every document, reading positions (and, later,
- * notes). It is written with synchronous=FULL and never recreated: a
- * damaged or newer file is reported and left exactly as it was.
+ * user.db holds what only the user can make: document metadata, reading
+ * positions (and, later, notes). It is written with synchronous=FULL and
+ * never recreated: a damaged or newer file is reported and left exactly
+ * as it was. It stays small, so that its quick_check at start-up is cheap.
+ *
+ * originals/ holds the original bytes of every document, one file per
+ * checksum, written once (atomically) and never changed: the source of
+ * truth from which everything else can be rebuilt.
  *
  * corpus.db holds what can be rebuilt from the originals: the cleaned
  * text and its blocks. If it is damaged it is moved aside and rebuilt.
@@ -27,46 +31,61 @@ struct _GlossStore
   sqlite3 *corpus;
 };
 
-/* Each step takes the schema from version i to i + 1. Never edit a
- * step that has shipped; add one. */
-static const char * const user_migrations[GLOSS_USER_SCHEMA_VERSION] = {
-  /* 0 → 1: documents and their original bytes */
-  "CREATE TABLE documents ("
-  "  id TEXT PRIMARY KEY,"
-  "  title TEXT NOT NULL,"
-  "  authors TEXT NOT NULL DEFAULT '',"
-  "  year INTEGER NOT NULL DEFAULT 0,"
-  "  language TEXT NOT NULL DEFAULT '',"
-  "  source TEXT NOT NULL DEFAULT '',"
-  "  notes TEXT NOT NULL DEFAULT '',"
-  "  title_inferred INTEGER NOT NULL DEFAULT 0,"
-  "  filename TEXT NOT NULL DEFAULT '',"
-  "  format TEXT NOT NULL,"
-  "  encoding TEXT NOT NULL,"
-  "  checksum TEXT NOT NULL UNIQUE,"
-  "  size INTEGER NOT NULL,"
-  "  bundled INTEGER NOT NULL DEFAULT 0,"
-  "  added INTEGER NOT NULL,"
-  "  position INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE TABLE originals ("
-  "  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
-  "  bytes BLOB NOT NULL"
-  ");",
+/* Each step takes the schema from version i to i + 1: first its code
+ * (if any), then its SQL, in one transaction. Never edit a step that
+ * has shipped; add one. */
+typedef struct
+{
+  gboolean  (*code) (GlossStore *self, sqlite3 *db, GError **error);
+  const char *sql;
+} MigrationStep;
 
-  /* 1 → 2: reading positions are written every few seconds while the
-   * user scrolls; keep them out of the documents row, with a time. */
-  "CREATE TABLE reading_positions ("
-  "  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
-  "  offset INTEGER NOT NULL,"
-  "  updated INTEGER NOT NULL"
-  ");"
-  "INSERT INTO reading_positions (doc_id, offset, updated)"
-  "  SELECT id, position, strftime('%s','now') FROM documents WHERE position > 0;"
-  "ALTER TABLE documents DROP COLUMN position;",
+static gboolean move_originals_to_files (GlossStore *self, sqlite3 *db, GError **error);
+
+static const MigrationStep user_migrations[GLOSS_USER_SCHEMA_VERSION] = {
+  /* 0 → 1: documents and their original bytes */
+  { NULL,
+    "CREATE TABLE documents ("
+    "  id TEXT PRIMARY KEY,"
+    "  title TEXT NOT NULL,"
+    "  authors TEXT NOT NULL DEFAULT '',"
+    "  year INTEGER NOT NULL DEFAULT 0,"
+    "  language TEXT NOT NULL DEFAULT '',"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  title_inferred INTEGER NOT NULL DEFAULT 0,"
+    "  filename TEXT NOT NULL DEFAULT '',"
+    "  format TEXT NOT NULL,"
+    "  encoding TEXT NOT NULL,"
+    "  checksum TEXT NOT NULL UNIQUE,"
+    "  size INTEGER NOT NULL,"
+    "  bundled INTEGER NOT NULL DEFAULT 0,"
+    "  added INTEGER NOT NULL,"
+    "  position INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE originals ("
+    "  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+    "  bytes BLOB NOT NULL"
+    ");" },
+
+  /* 1 → 2: the original bytes move out to files, so that user.db stays
+   * small and its check at start-up cheap; reading positions, written
+   * every few seconds while the user scrolls, get a table of their own. */
+  { move_originals_to_files,
+    "CREATE TABLE reading_positions ("
+    "  doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+    "  offset INTEGER NOT NULL,"
+    "  updated INTEGER NOT NULL"
+    ");"
+    "INSERT INTO reading_positions (doc_id, offset, updated)"
+    "  SELECT id, position, strftime('%s','now') FROM documents WHERE position > 0;"
+    "ALTER TABLE documents DROP COLUMN position;"
+    "DROP TABLE originals;" },
 };
 
-static const char * const corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {
+static const MigrationStep corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {
+  /* 0 → 1 */
+  { NULL,
   "CREATE TABLE texts ("
   "  doc_id TEXT PRIMARY KEY,"
   "  checksum TEXT NOT NULL,"
@@ -86,7 +105,7 @@ static const char * const corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {
   "CREATE TABLE page_starts ("
   "  doc_id TEXT NOT NULL REFERENCES texts(doc_id) ON DELETE CASCADE,"
   "  idx INTEGER NOT NULL, offset INTEGER NOT NULL, page INTEGER NOT NULL,"
-  "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;",
+  "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;" },
 };
 
 static void
@@ -169,11 +188,12 @@ check_database (sqlite3    *db,
 }
 
 static gboolean
-migrate (sqlite3            *db,
-         const char         *path,
-         const char * const *steps,
-         gint                target,
-         GError            **error)
+migrate (GlossStore          *self,
+         sqlite3             *db,
+         const char          *path,
+         const MigrationStep *steps,
+         gint                 target,
+         GError             **error)
 {
   gint version = get_user_version (db);
 
@@ -192,7 +212,8 @@ migrate (sqlite3            *db,
 
       /* one transaction per step: a crash leaves a consistent version */
       if (!gloss_store_exec (db, "BEGIN IMMEDIATE", &local_error) ||
-          !gloss_store_exec (db, steps[version], &local_error) ||
+          (steps[version].code && !steps[version].code (self, db, &local_error)) ||
+          !gloss_store_exec (db, steps[version].sql, &local_error) ||
           !gloss_store_exec (db, bump, &local_error) ||
           !gloss_store_exec (db, "COMMIT", &local_error))
         {
@@ -207,9 +228,10 @@ migrate (sqlite3            *db,
 }
 
 static sqlite3 *
-open_database (const char         *path,
+open_database (GlossStore          *self,
+               const char          *path,
                gboolean             may_create,
-               const char * const *steps,
+               const MigrationStep *steps,
                gint                 target,
                const char          *synchronous,
                GError             **error)
@@ -239,7 +261,7 @@ open_database (const char         *path,
                              "PRAGMA synchronous = %s;"
                              "PRAGMA foreign_keys = ON;", synchronous);
   if (!gloss_store_exec (db, pragmas, error) ||
-      !migrate (db, path, steps, target, error))
+      !migrate (self, db, path, steps, target, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -250,14 +272,14 @@ open_database (const char         *path,
 /* corpus.db can always be rebuilt: if it is damaged or from another
  * version, it is moved aside (kept for a bug report) and started anew. */
 static sqlite3 *
-open_corpus (const char *dir,
+open_corpus (GlossStore *self,
              GError    **error)
 {
-  g_autofree char *path = g_build_filename (dir, "corpus.db", NULL);
+  g_autofree char *path = g_build_filename (self->dir, "corpus.db", NULL);
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db;
 
-  db = open_database (path, TRUE, corpus_migrations, GLOSS_CORPUS_SCHEMA_VERSION,
+  db = open_database (self, path, TRUE, corpus_migrations, GLOSS_CORPUS_SCHEMA_VERSION,
                       "NORMAL", &local_error);
   if (db != NULL)
     return db;
@@ -279,7 +301,7 @@ open_corpus (const char *dir,
 
           g_rename (side, side_aside);
         }
-      return open_database (path, TRUE, corpus_migrations, GLOSS_CORPUS_SCHEMA_VERSION,
+      return open_database (self, path, TRUE, corpus_migrations, GLOSS_CORPUS_SCHEMA_VERSION,
                             "NORMAL", error);
     }
 
@@ -310,12 +332,12 @@ gloss_store_open (const char *dir,
 
   /* an existing user.db is opened without CREATE, so that a file that
    * vanished in the meantime is an error rather than a new empty library */
-  self->user = open_database (user_path, !exists, user_migrations, GLOSS_USER_SCHEMA_VERSION,
+  self->user = open_database (self, user_path, !exists, user_migrations, GLOSS_USER_SCHEMA_VERSION,
                               "FULL", error);
   if (self->user == NULL)
     return NULL;
 
-  self->corpus = open_corpus (dir, error);
+  self->corpus = open_corpus (self, error);
   if (self->corpus == NULL)
     return NULL;
 
@@ -434,6 +456,62 @@ gloss_store_id_exists (GlossStore *self,
   return found != NULL;
 }
 
+static char *
+original_path (GlossStore *self,
+               const char *checksum)
+{
+  return g_build_filename (self->dir, "originals", checksum, NULL);
+}
+
+/* Written once per checksum, atomically and durably: after a crash the
+ * file is either whole or absent, never half written. */
+static gboolean
+write_original (GlossStore *self,
+                const char *checksum,
+                const void *data,
+                gsize       size,
+                GError    **error)
+{
+  g_autofree char *path = original_path (self, checksum);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
+                   "cannot keep the original file in the library: %s",
+                   local_error ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+move_originals_to_files (GlossStore *self,
+                         sqlite3    *db,
+                         GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT d.checksum, o.bytes FROM originals o"
+                          " JOIN documents d ON d.id = o.doc_id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, db, "cannot read the original files");
+      return FALSE;
+    }
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = write_original (self, (const char *) sqlite3_column_text (stmt, 0),
+                         sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gboolean
 gloss_store_insert_document (GlossStore              *self,
                              const GlossDocumentInfo *info,
@@ -441,21 +519,23 @@ gloss_store_insert_document (GlossStore              *self,
                              GBytes                  *original,
                              GError                 **error)
 {
-  sqlite3_stmt *doc = NULL, *orig = NULL;
+  sqlite3_stmt *doc = NULL;
   gsize size;
   const void *data = g_bytes_get_data (original, &size);
-  gboolean ok = FALSE;
+  gboolean ok;
 
-  if (!gloss_store_exec (self->user, "BEGIN IMMEDIATE", error))
+  /* the original first: a document row never points at nothing */
+  if (!write_original (self, info->checksum, data, size, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->user,
                           "INSERT INTO documents (id, title, authors, year, language, source, notes,"
                           " title_inferred, filename, format, encoding, checksum, size, bundled, added)"
-                          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &doc, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (self->user, "INSERT INTO originals (doc_id, bytes) VALUES (?, ?)",
-                          -1, &orig, NULL) != SQLITE_OK)
-    goto out;
+                          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &doc, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, self->user, "cannot store the document");
+      return FALSE;
+    }
 
   sqlite3_bind_text (doc, 1, info->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (doc, 2, info->title, -1, SQLITE_STATIC);
@@ -472,20 +552,11 @@ gloss_store_insert_document (GlossStore              *self,
   sqlite3_bind_int64 (doc, 13, info->size);
   sqlite3_bind_int (doc, 14, info->bundled);
   sqlite3_bind_int64 (doc, 15, info->added);
-  sqlite3_bind_text (orig, 1, info->id, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (orig, 2, data, size, SQLITE_STATIC);
 
-  ok = sqlite3_step (doc) == SQLITE_DONE && sqlite3_step (orig) == SQLITE_DONE;
-
-out:
+  ok = sqlite3_step (doc) == SQLITE_DONE;
   if (!ok)
     set_sql_error (error, self->user, "cannot store the document");
   sqlite3_finalize (doc);
-  sqlite3_finalize (orig);
-  if (ok)
-    ok = gloss_store_exec (self->user, "COMMIT", error);
-  if (!ok)
-    gloss_store_exec (self->user, "ROLLBACK", NULL);
   return ok;
 }
 
@@ -494,22 +565,41 @@ gloss_store_load_original (GlossStore *self,
                            const char *id,
                            GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  GBytes *bytes = NULL;
+  g_autofree char *checksum = query_string (self->user, "SELECT checksum FROM documents WHERE id = ?", id);
+  g_autofree char *path = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  if (sqlite3_prepare_v2 (self->user, "SELECT bytes FROM originals WHERE doc_id = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if (checksum == NULL)
     {
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
+                   "no document %s in the library", id);
+      return NULL;
     }
-  sqlite3_finalize (stmt);
 
-  if (bytes == NULL)
-    g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                 "the original text of document %s is missing from the library", id);
-  return bytes;
+  path = original_path (self, checksum);
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
+                   "the original file of document %s is missing from the library: %s",
+                   id, local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+
+  /* the original is the source of truth: never clean a damaged copy */
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (actual, checksum) != 0)
+    {
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
+                   "the original file of document %s (%s) is damaged: its checksum changed",
+                   id, path);
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
 }
 
 static gboolean

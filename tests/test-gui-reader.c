@@ -1,0 +1,307 @@
+/* test-gui-reader.c: the window and its reading view, on the bundled texts
+ *
+ * Runs under a display (xvfb-run -a), with GSETTINGS_BACKEND=memory and
+ * the schema compiled into the build directory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gloss-library.h"
+#include "gloss-reader-view.h"
+#include "gloss-session.h"
+#include "gloss-window.h"
+#include "test-util.h"
+
+#define ARTICLE_ID "000_19fab0aeb8cf70aa"
+#define THESIS_ID  "002_ba12018ce53e1c1f"
+
+/* Long enough for a slow CI machine, short enough to fail rather than hang. */
+#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char         *dir;
+  GlossLibrary *library;
+  GlossWindow  *window;
+} Fixture;
+
+/* ------------------------------------------------------------------ */
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Lets the main loop run for a while, whatever happens. */
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  iterate_until (flag_is_set, &done);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+reader_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+reader_is_loaded (gpointer data)
+{
+  return !gloss_reader_view_get_loading (data);
+}
+
+/* Waits until the view is on screen, has all its text, and a frame has
+ * been painted since. */
+static void
+wait_for_draw (GlossReaderView *view)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  iterate_until (reader_is_mapped, view);
+  iterate_until (reader_is_loaded, view);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  iterate_until (flag_is_set, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static GlossDocument *
+lookup (Fixture    *fixture,
+        const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  GlossDocument *document = gloss_library_lookup (fixture->library, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static GlossReaderView *
+open_and_draw (Fixture    *fixture,
+               const char *id)
+{
+  g_autoptr(GlossDocument) document = lookup (fixture, id);
+  GlossReaderView *view = gloss_window_get_reader_view (fixture->window);
+
+  g_assert_true (gloss_window_open_document (fixture->window, document));
+  wait_for_draw (view);
+
+  return view;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->library = test_open_library (&fixture->dir);
+  fixture->window = g_object_ref (gloss_window_new (NULL, fixture->library));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->library);
+
+  test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_article_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  GlossContent *content = gloss_reader_view_get_content (view);
+  GtkTextBuffer *buffer = gloss_reader_view_get_buffer (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_assert_nonnull (content);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  /* Buffer offsets are document offsets: not one character added. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, gloss_content_get_text (content));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, gloss_content_get_n_chars (content));
+
+  /* Every character has a glyph in the fonts the view uses. */
+  g_assert_cmpuint (gloss_reader_view_count_unknown_glyphs (view), ==, 0);
+}
+
+static gboolean
+top_offset_reached (gpointer data)
+{
+  gpointer *args = data;
+
+  return gloss_reader_view_get_top_offset (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The start of the first heading past the middle of the content. */
+static guint
+find_heading_past_middle (GlossContent *content)
+{
+  guint n = gloss_content_get_n_blocks (content);
+
+  for (guint i = n / 2; i < n; i++)
+    {
+      const GlossBlock *block = gloss_content_get_block (content, i);
+
+      if (block->kind == GLOSS_BLOCK_HEADING)
+        return block->start;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_scroll_updates_top_offset (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  GlossSession *session = gloss_window_get_session (fixture->window);
+  guint target = find_heading_past_middle (gloss_reader_view_get_content (view));
+  gpointer args[] = { view, GUINT_TO_POINTER (target) };
+
+  g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, 0);
+
+  gloss_reader_view_scroll_to_offset (view, target);
+  iterate_until (top_offset_reached, args);
+
+  /* The session, which the other panes follow, follows the view. */
+  g_assert_cmpuint (gloss_session_get_visible_offset (session), ==, target);
+  g_assert_nonnull (gloss_session_get_section (session));
+  g_assert_cmpint (gloss_session_get_page (session), >, 0);
+}
+
+static void
+test_position_restored (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  g_autoptr(GlossDocument) article = lookup (fixture, ARTICLE_ID);
+  guint target = find_heading_past_middle (gloss_reader_view_get_content (view));
+  gpointer args[] = { view, GUINT_TO_POINTER (target) };
+
+  gloss_reader_view_scroll_to_offset (view, target);
+  iterate_until (top_offset_reached, args);
+
+  /* Opening another document saves the position in this one ... */
+  open_and_draw (fixture, THESIS_ID);
+  g_assert_cmpuint (gloss_library_get_position (fixture->library, article), ==, target);
+
+  /* ... and coming back restores it. */
+  open_and_draw (fixture, ARTICLE_ID);
+  iterate_for (300);
+  g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, target);
+}
+
+static gboolean
+popover_text_shown (gpointer data)
+{
+  return gloss_reader_view_get_footnote_text (data) != NULL;
+}
+
+static void
+test_footnote_popover (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, THESIS_ID);
+  GlossContent *content = gloss_reader_view_get_content (view);
+  const GlossFootnoteRef *ref;
+  g_autofree char *expected = NULL;
+  GtkTextIter iter;
+  GtkTextTag *tag;
+
+  g_assert_cmpuint (gloss_content_get_n_footnote_refs (content), >, 0);
+  ref = gloss_content_get_footnote_ref (content, 0);
+  g_assert_cmpuint (gloss_content_get_block (content, ref->footnote)->kind, ==, GLOSS_BLOCK_FOOTNOTE);
+
+  /* The marker is styled as a link to its footnote. */
+  gtk_text_buffer_get_iter_at_offset (gloss_reader_view_get_buffer (view), &iter, ref->start);
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gloss_reader_view_get_buffer (view)),
+                                   "footnote-ref");
+  g_assert_nonnull (tag);
+  g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+
+  g_assert_true (gloss_reader_view_open_footnote (view, 0));
+  iterate_until (popover_text_shown, view);
+  iterate_for (200);
+
+  expected = gloss_content_dup_block_text (content, ref->footnote);
+  g_assert_cmpstr (gloss_reader_view_get_footnote_text (view), ==, expected);
+
+  g_assert_cmpuint (gloss_reader_view_count_unknown_glyphs (view), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_resources_register (gloss_get_resource ());
+
+  g_test_add ("/gui/reader/article-text", Fixture, NULL,
+              fixture_set_up, test_article_text, fixture_tear_down);
+  g_test_add ("/gui/reader/scroll-updates-top-offset", Fixture, NULL,
+              fixture_set_up, test_scroll_updates_top_offset, fixture_tear_down);
+  g_test_add ("/gui/reader/position-restored", Fixture, NULL,
+              fixture_set_up, test_position_restored, fixture_tear_down);
+  g_test_add ("/gui/reader/footnote-popover", Fixture, NULL,
+              fixture_set_up, test_footnote_popover, fixture_tear_down);
+
+  return g_test_run ();
+}
