@@ -132,7 +132,7 @@ assert_refused (Fixture          *f,
   g_autoptr(GlossDocument) doc = import (f, name, data, size, &error);
 
   g_assert_null (doc);
-  g_assert_error (error, GLOSS_IMPORT_ERROR, code);
+  g_assert_error (error, GLOSS_IMPORT_ERROR, (gint) code);
   g_assert_nonnull (strstr (error->message, name));
   g_assert_nonnull (strstr (error->message, reason));
   g_assert_cmpuint (g_list_model_get_n_items (docs), ==, before);

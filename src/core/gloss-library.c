@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gloss-cleaner.h"
+#include "gloss-core-resources.h"
 #include "gloss-decode.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
@@ -71,6 +72,11 @@ static void
 gloss_library_class_init (GlossLibraryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = gloss_library_finalize;
+
+  /* The bundled corpus is a resource of this static library; a linker
+   * keeps the resource's object file (whose constructor registers it)
+   * only if something refers to it. */
+  (void) gloss_core_get_resource ();
 }
 
 static void
