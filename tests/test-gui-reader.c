@@ -30,17 +30,29 @@ typedef struct
 
 /* ------------------------------------------------------------------ */
 
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until done(data), failing after WAIT_TIMEOUT_USEC;
+ * a ticking source makes sure the deadline is checked even when
+ * nothing else happens. */
 static void
 iterate_until (gboolean (*done) (gpointer),
                gpointer   data)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
+  guint ticker = g_timeout_add (50, wake_up_cb, NULL);
 
   while (!done (data))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+
+  g_source_remove (ticker);
 }
 
 static gboolean
@@ -291,8 +303,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  g_resources_register (gloss_get_resource ());
 
   g_test_add ("/gui/reader/article-text", Fixture, NULL,
               fixture_set_up, test_article_text, fixture_tear_down);

@@ -1,0 +1,623 @@
+/* gloss-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window owns the session and wires the panes to it: the sidebar
+ * follows the session by itself; the reading view is loaded when the
+ * session's content changes and reports its top offset back as the
+ * session's visible offset.  The window's own verbs are actions:
+ *
+ *   win.toggle-sidebar   F9      show or hide the sidebar
+ *   win.edit-details     Ctrl+E  edit title, authors and year
+ *   win.open-document(s)         open a document by id (library list)
+ *   win.go-to-offset(u)          scroll the text there (contents list)
+ */
+
+#define G_LOG_DOMAIN "Gloss"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-metadata-dialog.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+/* How long a toast reporting a failure stays up, in seconds. */
+#define ERROR_TOAST_TIMEOUT 10
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GlossSidebar         *sidebar;
+  AdwWindowTitle       *window_title;
+  GlossReaderView      *reader_view;
+  GtkDropTarget        *drop_target;
+
+  GlossLibrary         *library;
+  GlossSession         *session;
+  GSettings            *settings;
+  GBindingGroup        *document_bindings;
+  GCancellable         *cancellable;
+
+  gboolean              sidebar_visible;
+};
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_SESSION,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+show_error_toast (GlossWindow  *self,
+                  const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, ERROR_TOAST_TIMEOUT);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_sidebar_visible (GlossWindow *self,
+                     gboolean     visible)
+{
+  visible = !!visible;
+  if (visible == self->sidebar_visible)
+    return;
+
+  self->sidebar_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+/* On a narrow window the sidebar covers the text; once the reader has
+ * picked something in it, get it out of the way. */
+static void
+hide_sidebar_if_folded (GlossWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    set_sidebar_visible (self, FALSE);
+}
+
+static void
+update_actions (GlossWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details",
+                                 gloss_session_get_document (self->session) != NULL);
+}
+
+static void
+update_subtitle (GlossWindow *self)
+{
+  const char *section = gloss_session_get_section (self->session);
+  gint page = gloss_session_get_page (self->session);
+  g_autofree char *subtitle = NULL;
+
+  if (section != NULL && page > 0)
+    /* Translators: the section heading and the printed page number at
+     * the top of the reading view, in the window subtitle */
+    subtitle = g_strdup_printf (_("%s · p. %d"), section, page);
+  else if (section != NULL)
+    subtitle = g_strdup (section);
+  else if (page > 0)
+    /* Translators: a printed page number */
+    subtitle = g_strdup_printf (_("p. %d"), page);
+
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Session                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+session_document_changed_cb (GlossWindow *self)
+{
+  GlossDocument *document = gloss_session_get_document (self->session);
+
+  g_binding_group_set_source (self->document_bindings, document);
+  if (document != NULL)
+    g_settings_set_string (self->settings, "last-document",
+                           gloss_document_get_id (document));
+  update_actions (self);
+}
+
+static void
+session_content_changed_cb (GlossWindow *self)
+{
+  gloss_reader_view_load (self->reader_view,
+                          gloss_session_get_content (self->session),
+                          gloss_session_get_visible_offset (self->session));
+}
+
+/* The document to show at start: the one open when the app last quit,
+ * or else the first of the library (the bundled article). */
+static GlossDocument *
+find_start_document (GlossWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-document");
+  GListModel *documents = gloss_library_get_documents (self->library);
+
+  if (last[0] != '\0')
+    {
+      guint n = g_list_model_get_n_items (documents);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+
+          if (g_strcmp0 (gloss_document_get_id (document), last) == 0)
+            return g_steal_pointer (&document);
+        }
+    }
+
+  return g_list_model_get_item (documents, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+import_file_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  document = gloss_library_import_file_finish (GLOSS_LIBRARY (object), result, &error);
+
+  /* Cancelled: the window is going away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (document == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  escaped = g_markup_escape_text (gloss_document_get_title (document), -1);
+  /* Translators: a toast shown when a document has been imported */
+  toast = adw_toast_new_format (_("Imported “%s”"), escaped);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  gloss_window_open_document (self, document);
+}
+
+static gboolean
+drop_cb (GlossWindow   *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (const GSList *l = files; l != NULL; l = l->next)
+    gloss_window_import_file (self, l->data);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+edit_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossDocument *document = gloss_session_get_document (self->session);
+  GtkWindow *dialog;
+
+  if (document == NULL)
+    return;
+
+  dialog = gloss_metadata_dialog_new (GTK_WINDOW (self), self->library, document);
+  gtk_window_present (dialog);
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_library_lookup (self->library, g_variant_get_string (parameter, NULL), &error);
+  if (document == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  if (gloss_window_open_document (self, document))
+    hide_sidebar_if_folded (self);
+}
+
+static void
+go_to_offset_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_reader_view_scroll_to_offset (self->reader_view, g_variant_get_uint32 (parameter));
+  hide_sidebar_if_folded (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* GtkWindow                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+save_window_state (GlossWindow *self)
+{
+  int width;
+  int height;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  /* The default size is the size before maximizing, which is the one
+   * to come back to. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  /* A folded sidebar hides itself; that is not the reader's choice. */
+  if (!adw_flap_get_folded (self->flap))
+    g_settings_set_boolean (self->settings, "sidebar-visible", self->sidebar_visible);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+
+  save_window_state (self);
+  gloss_session_save_position (self->session);
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+gloss_window_constructed (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  g_autoptr(GlossDocument) document = NULL;
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
+
+  g_assert (GLOSS_IS_LIBRARY (self->library));
+
+  self->session = gloss_session_new (self->library);
+  g_signal_connect_object (self->session, "notify::document",
+                           G_CALLBACK (session_document_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::content",
+                           G_CALLBACK (session_content_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::section",
+                           G_CALLBACK (update_subtitle), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::page",
+                           G_CALLBACK (update_subtitle), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->reader_view, "top-offset",
+                          self->session, "visible-offset",
+                          G_BINDING_DEFAULT);
+  gloss_sidebar_set_session (self->sidebar, self->session);
+
+  update_actions (self);
+
+  document = find_start_document (self);
+  if (document != NULL)
+    gloss_window_open_document (self, document);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->session);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      set_sidebar_visible (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gloss_window_constructed;
+  object_class->dispose = gloss_window_dispose;
+  object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
+
+  window_class->close_request = gloss_window_close_request;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         GLOSS_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         GLOSS_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GLOSS_TYPE_READER_VIEW);
+  g_type_ensure (GLOSS_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossreader/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, drop_target);
+  gtk_widget_class_bind_template_callback (widget_class, drop_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-offset", "u", go_to_offset_action);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  GType drop_types[] = { GDK_TYPE_FILE_LIST };
+
+  self->sidebar_visible = TRUE;
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_target_set_gtypes (self->drop_target, drop_types, G_N_ELEMENTS (drop_types));
+
+  /* The title follows the open document, also when it is renamed. */
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "title",
+                        self->window_title, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "title",
+                        self, "title", G_BINDING_SYNC_CREATE);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  set_sidebar_visible (self, g_settings_get_boolean (self->settings, "sidebar-visible"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                         */
+/* ------------------------------------------------------------------ */
+
+/**
+ * gloss_window_new:
+ * @application: the application
+ * @library: the library to show
+ *
+ * Returns: (transfer none): a new window, which opens the document read
+ *   last (or the first of the library)
+ */
+GlossWindow *
+gloss_window_new (GtkApplication *application,
+                  GlossLibrary   *library)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (library), NULL);
+
+  return g_object_new (GLOSS_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+/**
+ * gloss_window_get_session:
+ *
+ * Returns: (transfer none): the session the panes of the window follow
+ */
+GlossSession *
+gloss_window_get_session (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * gloss_window_get_reader_view:
+ *
+ * Returns: (transfer none): the reading view
+ */
+GlossReaderView *
+gloss_window_get_reader_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->reader_view;
+}
+
+/**
+ * gloss_window_open_document:
+ * @self: a #GlossWindow
+ * @document: a document of the window's library
+ *
+ * Opens @document at its saved reading position.  A failure is shown
+ * as a toast.
+ *
+ * Returns: %TRUE if @document is now open
+ */
+gboolean
+gloss_window_open_document (GlossWindow   *self,
+                            GlossDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+
+  if (!gloss_session_open_document (self->session, document, &error))
+    {
+      show_error_toast (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_window_import_file:
+ * @self: a #GlossWindow
+ * @file: a text, Markdown or PDF file
+ *
+ * Adds @file to the library in the background, then opens it.  Whether
+ * it worked or why not (the message names the file) is shown as a toast.
+ */
+void
+gloss_window_import_file (GlossWindow *self,
+                          GFile       *file)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gloss_library_import_file_async (self->library, file, self->cancellable,
+                                   import_file_cb, g_object_ref (self));
+}
+
+/**
+ * gloss_window_show_toast:
+ * @self: a #GlossWindow
+ * @message: plain text, not markup
+ *
+ * Shows @message in a toast over the window.
+ */
+void
+gloss_window_show_toast (GlossWindow *self,
+                         const char  *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
