@@ -20,15 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gloss-cli-private.h"
 #include "gloss-library.h"
-
-typedef struct
-{
-  const char *library_dir;
-  const char *command;
-  int         argc;      /* of the command's own arguments */
-  char      **argv;
-} Invocation;
 
 typedef int (*CommandFunc) (GlossLibrary *library,
                             Invocation   *inv);
@@ -42,6 +35,21 @@ static const char usage[] =
   "  import FILE...        add documents (text, Markdown, PDF); prints ID<TAB>TITLE\n"
   "  list [--json]         the documents in the library\n"
   "  show DOC [--json]     the cleaned text of a document, block by block\n"
+  "  note add DOC (--quote TEXT | --start N --end N) [--text T] [--color C]\n"
+  "                        [--style background|underline|strike] [--tag T]...\n"
+  "                        highlight a passage; prints the new note's id\n"
+  "  note list [--json] [--doc DOC]\n"
+  "                        the highlights and notes, with their anchoring status\n"
+  "  note delete ID        delete a note\n"
+  "  export --format json -o FILE [--doc DOC] [--tag T]...\n"
+  "                        annotations as W3C Web Annotation JSON\n"
+  "  import-annotations FILE\n"
+  "                        merge a W3C Web Annotation file; says what it did\n"
+  "  search QUERY [--json] [--limit N] [--count] [--traditional]\n"
+  "                        occurrences in the corpus, with snippets; words must all\n"
+  "                        be in one paragraph, a \"quoted phrase\" is one word\n"
+  "  timeline [--json]     milestones, with the passages that mention each\n"
+  "  mechanisms [--json]   cooperation mechanisms, likewise\n"
   "\n"
   "Options:\n"
   "  --library DIR         the library directory (default: $XDG_DATA_HOME/gloss)\n"
@@ -446,6 +454,12 @@ static const struct
   { "import", cmd_import },
   { "list",   cmd_list },
   { "show",   cmd_show },
+  { "note",   gloss_cli_note },
+  { "export", gloss_cli_export },
+  { "import-annotations", gloss_cli_import_annotations },
+  { "search", gloss_cli_search },
+  { "timeline",   gloss_cli_timeline },
+  { "mechanisms", gloss_cli_mechanisms },
 };
 
 int

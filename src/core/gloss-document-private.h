@@ -35,5 +35,7 @@ void           _gloss_document_update     (GlossDocument *self,
                                            gint           year);
 void           _gloss_document_set_n_chars (GlossDocument *self,
                                             guint          n_chars);
+void           _gloss_document_replace_original (GlossDocument *self,
+                                                 const GlossDocumentInfo *info);
 
 G_END_DECLS

@@ -204,6 +204,25 @@ _gloss_document_set_n_chars (GlossDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CHARS]);
 }
 
+/* The document now stands for another original (a corrected file):
+ * same id and metadata, new bytes. */
+void
+_gloss_document_replace_original (GlossDocument           *self,
+                                  const GlossDocumentInfo *info)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  set_string (self, &self->info.checksum, info->checksum, PROP_CHECKSUM);
+  set_string (self, &self->info.format, info->format, PROP_FORMAT);
+  set_string (self, &self->info.encoding, info->encoding, PROP_ENCODING);
+  if (self->info.size != info->size)
+    {
+      self->info.size = info->size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+    }
+  _gloss_document_set_n_chars (self, info->n_chars);
+}
+
 #define GETTER(type, name, field) \
   type gloss_document_get_##name (GlossDocument *self) \
   { \

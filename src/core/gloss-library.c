@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "gloss-library.h"
+#include "gloss-library-private.h"
+#include "gloss-backup-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -30,6 +32,7 @@ struct _GlossLibrary
   char       *dir;
   GlossStore *store;
   GListStore *documents;
+  GlossAnnotations *annotations;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLibrary, gloss_library, G_TYPE_OBJECT)
@@ -62,6 +65,7 @@ gloss_library_finalize (GObject *object)
   GlossLibrary *self = GLOSS_LIBRARY (object);
 
   g_clear_object (&self->documents);
+  g_clear_object (&self->annotations);   /* before the database it reads */
   g_clear_pointer (&self->store, gloss_store_free);
   g_clear_pointer (&self->dir, g_free);
 
@@ -388,7 +392,10 @@ gloss_library_open (const char *dir,
   self->dir = g_strdup (dir);
   self->store = gloss_store_open (dir, &created, error);
   if (self->store == NULL)
-    return NULL;
+    {
+      _gloss_backup_offer (dir, error);
+      return NULL;
+    }
 
   docs = gloss_store_list_documents (self->store, error);
   if (docs == NULL)
@@ -397,6 +404,11 @@ gloss_library_open (const char *dir,
 
   if (created && !import_bundled (self, error))
     return NULL;
+
+  self->annotations = _gloss_library_open_annotations (self, error);
+  if (self->annotations == NULL)
+    return NULL;
+  _gloss_library_reanchor_stale (self);
 
   return g_steal_pointer (&self);
 }
@@ -630,4 +642,62 @@ gloss_library_set_position (GlossLibrary  *self,
 {
   g_return_val_if_fail (GLOSS_IS_LIBRARY (self), FALSE);
   return gloss_store_set_position (self->store, gloss_document_get_id (document), offset, error);
+}
+
+GlossStore *
+_gloss_library_get_store (GlossLibrary *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  return self->store;
+}
+
+/**
+ * gloss_library_get_annotations:
+ *
+ * Returns: (transfer none): the highlights and notes of the library
+ */
+GlossAnnotations *
+gloss_library_get_annotations (GlossLibrary *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  return self->annotations;
+}
+
+/**
+ * gloss_library_replace_original:
+ * @file: the corrected file
+ *
+ * Re-imports @document from @file, keeping its id, metadata and notes;
+ * the notes are re-anchored on the new text in the same transaction.
+ *
+ * Returns: (transfer container) (element-type GlossNote): the notes that
+ *   could not be placed (orphaned, needing attention), or NULL on error
+ */
+GPtrArray *
+gloss_library_replace_original (GlossLibrary  *self,
+                                GlossDocument *document,
+                                GFile         *file,
+                                GError       **error)
+{
+  g_autoptr(Prepared) prepared = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *existing = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  prepared = prepare_file (file, NULL, error);
+  if (prepared == NULL)
+    return NULL;
+  display = g_file_get_parse_name (file);
+  existing = gloss_store_find_checksum (self->store, prepared->info.checksum);
+  if (existing != NULL && g_strcmp0 (existing, gloss_document_get_id (document)) != 0)
+    {
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_DUPLICATE,
+                   "%s: this file is already in the library as %s", display, existing);
+      return NULL;
+    }
+  return _gloss_library_commit_replacement (self, document, &prepared->info, prepared->filename,
+                                            prepared->bytes, prepared->content, error);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-annotations.h"
 #include "gloss-content.h"
 #include "gloss-document.h"
 
@@ -51,5 +52,29 @@ gboolean       gloss_library_set_position     (GlossLibrary  *self,
                                                GlossDocument *document,
                                                guint          offset,
                                                GError       **error);
+
+
+/* Highlights and notes (gloss-library-notes.c) */
+GlossAnnotations *gloss_library_get_annotations   (GlossLibrary  *self);
+GPtrArray     *gloss_library_replace_original     (GlossLibrary  *self,
+                                                   GlossDocument *document,
+                                                   GFile         *file,
+                                                   GError       **error);
+GPtrArray     *gloss_library_reanchor_document    (GlossLibrary  *self,
+                                                   GlossDocument *document,
+                                                   GError       **error);
+gboolean       gloss_library_export_annotations   (GlossLibrary       *self,
+                                                   GFile              *file,
+                                                   const char         *doc_id,
+                                                   const char * const *tags,
+                                                   guint              *n_exported,
+                                                   GError            **error);
+gboolean       gloss_library_import_annotations   (GlossLibrary       *self,
+                                                   GFile              *file,
+                                                   GlossImportReport  *report,
+                                                   GError            **error);
+gboolean       gloss_library_take_backup          (GlossLibrary  *self,
+                                                   char         **path,
+                                                   GError       **error);
 
 G_END_DECLS

@@ -81,6 +81,45 @@ static const MigrationStep user_migrations[GLOSS_USER_SCHEMA_VERSION] = {
     "  SELECT id, position, strftime('%s','now') FROM documents WHERE position > 0;"
     "ALTER TABLE documents DROP COLUMN position;"
     "DROP TABLE originals;" },
+
+  /* 2 → 3: highlights and notes. A note without a range (start and end
+   * NULL) is about the whole document. Each keeps what re-anchoring
+   * needs: quote, context, and which original and cleaning its offsets
+   * index. Documents with notes cannot be deleted under them. */
+  { NULL,
+    "CREATE TABLE notes ("
+    "  id TEXT PRIMARY KEY,"
+    "  doc_id TEXT NOT NULL REFERENCES documents(id),"
+    "  start INTEGER, end INTEGER,"
+    "  quote TEXT NOT NULL DEFAULT '',"
+    "  prefix TEXT NOT NULL DEFAULT '',"
+    "  suffix TEXT NOT NULL DEFAULT '',"
+    "  prior_quote TEXT,"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  color TEXT NOT NULL,"
+    "  style TEXT NOT NULL DEFAULT 'background',"
+    "  status TEXT NOT NULL DEFAULT 'ok',"
+    "  doc_checksum TEXT NOT NULL,"
+    "  cleaner_version INTEGER NOT NULL,"
+    "  text_checksum TEXT NOT NULL DEFAULT '',"
+    "  created INTEGER NOT NULL,"
+    "  modified INTEGER NOT NULL,"
+    "  CHECK ((start IS NULL) = (end IS NULL)),"
+    "  CHECK (start IS NULL OR (start >= 0 AND end > start))"
+    ");"
+    "CREATE INDEX notes_by_doc ON notes (doc_id, start);"
+    "CREATE TABLE tags ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE"
+    ");"
+    "CREATE TABLE note_tags ("
+    "  note_id TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,"
+    "  tag_id INTEGER NOT NULL REFERENCES tags(id),"
+    "  PRIMARY KEY (note_id, tag_id)) WITHOUT ROWID;"
+    "CREATE INDEX note_tags_by_tag ON note_tags (tag_id);"
+    "CREATE TABLE color_names ("
+    "  color TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL) WITHOUT ROWID;" },
 };
 
 static const MigrationStep corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {
@@ -106,6 +145,21 @@ static const MigrationStep corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {
   "  doc_id TEXT NOT NULL REFERENCES texts(doc_id) ON DELETE CASCADE,"
   "  idx INTEGER NOT NULL, offset INTEGER NOT NULL, page INTEGER NOT NULL,"
   "  PRIMARY KEY (doc_id, idx)) WITHOUT ROWID;" },
+
+  /* 1 → 2: mentions of the knowledge base's items (gloss-mention-index.c).
+   * They hang off the cleaned text, so re-cleaning a document drops them;
+   * mention_runs says which knowledge base and detection made them. */
+  { NULL,
+  "CREATE TABLE mention_runs ("
+  "  doc_id TEXT PRIMARY KEY REFERENCES texts(doc_id) ON DELETE CASCADE,"
+  "  version TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE mentions ("
+  "  doc_id TEXT NOT NULL REFERENCES mention_runs(doc_id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+  "  item_id TEXT NOT NULL, kind TEXT NOT NULL,"
+  "  PRIMARY KEY (doc_id, start)) WITHOUT ROWID;"
+  "CREATE INDEX mentions_by_item ON mentions (item_id, doc_id, start);" },
 };
 
 static void
@@ -369,6 +423,12 @@ gloss_store_get_user_db (GlossStore *self)
   return self->user;
 }
 
+sqlite3 *
+gloss_store_get_corpus_db (GlossStore *self)
+{
+  return self->corpus;
+}
+
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           col)
@@ -564,6 +624,42 @@ gloss_store_insert_document (GlossStore              *self,
     set_sql_error (error, self->user, "cannot store the document");
   sqlite3_finalize (doc);
   return ok;
+}
+
+static gboolean run_update (sqlite3 *db, sqlite3_stmt *stmt, const char *what, GError **error);
+
+/* Points document @id at a new original (a corrected file), keeping the
+ * id and the metadata. Runs inside the caller's transaction, so that the
+ * notes re-anchored on the new text are committed with it; the file is
+ * written first, so the row never points at nothing. */
+gboolean
+gloss_store_replace_original (GlossStore              *self,
+                              const char              *id,
+                              const GlossDocumentInfo *info,
+                              const char              *filename,
+                              GBytes                  *original,
+                              GError                 **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gsize size;
+  const void *data = g_bytes_get_data (original, &size);
+
+  if (!write_original (self, info->checksum, data, size, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->user,
+                          "UPDATE documents SET checksum = ?, size = ?, format = ?, encoding = ?,"
+                          " filename = ? WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, self->user, "cannot replace the original");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, info->checksum, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, info->size);
+  sqlite3_bind_text (stmt, 3, info->format, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, info->encoding, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, filename, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, id, -1, SQLITE_STATIC);
+  return run_update (self->user, stmt, "cannot replace the original", error);
 }
 
 GBytes *

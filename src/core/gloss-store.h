@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /* What the user wrote lives in user.db, which is never recreated;
  * what can be rebuilt from the original bytes lives in corpus.db. */
-#define GLOSS_USER_SCHEMA_VERSION   2
-#define GLOSS_CORPUS_SCHEMA_VERSION 1
+#define GLOSS_USER_SCHEMA_VERSION   3
+#define GLOSS_CORPUS_SCHEMA_VERSION 2
 
 typedef struct _GlossStore GlossStore;
 
@@ -23,6 +23,7 @@ GlossStore   *gloss_store_open            (const char    *dir,
                                            GError       **error);
 void          gloss_store_free            (GlossStore    *self);
 sqlite3      *gloss_store_get_user_db     (GlossStore    *self);
+sqlite3      *gloss_store_get_corpus_db   (GlossStore    *self);
 gboolean      gloss_store_exec            (sqlite3       *db,
                                            const char    *sql,
                                            GError       **error);
@@ -52,6 +53,12 @@ gboolean      gloss_store_get_position    (GlossStore    *self,
 gboolean      gloss_store_set_position    (GlossStore    *self,
                                            const char    *id,
                                            guint          offset,
+                                           GError       **error);
+gboolean      gloss_store_replace_original (GlossStore   *self,
+                                           const char    *id,
+                                           const GlossDocumentInfo *info,
+                                           const char    *filename,
+                                           GBytes        *original,
                                            GError       **error);
 GlossContent *gloss_store_load_content    (GlossStore    *self,
                                            const char    *id,

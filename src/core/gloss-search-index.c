@@ -1,0 +1,935 @@
+/* gloss-search-index.c: search over the library, exact for Chinese
+ *
+ * Why this design
+ * ---------------
+ * Readers search mostly for two-character words (中俄, 主权), document
+ * symbols (A/70/174) and full-width abbreviations (ＵＮＧＧＥ), and expect
+ * exact substring matching with correct counts. FTS5's own tokenizers do
+ * not fit: unicode61 makes a run of Chinese one token, and trigram finds
+ * nothing under three characters and is about twice the size of the text.
+ *
+ * So the index is an FTS5 table with a tokenizer of our own (see
+ * gloss-search-tokenizer.c): overlapping bigrams of the folded text,
+ * Latin and digits included, plus the last character of each run between
+ * spaces. A query of n ≥ 2 characters asks for (a sample of) its bigrams,
+ * a one-character query for the prefix "c"*. FTS5 only narrows the search
+ * down to candidate paragraphs; every candidate is then checked with
+ * memmem() against the folded text of the paragraph, which is stored, so
+ * the results and counts are exact by construction, whatever the tokens.
+ *
+ * The unit of indexing is the paragraph: one row per block of the cleaned
+ * text, from the block's start to the next block's start (the line break
+ * between them included). A term never contains a line break, so no
+ * occurrence is lost at a paragraph boundary, "all words in the same
+ * paragraph" is a per-row test, and a match across two raw lines is found
+ * because the cleaner already joined them. Rows have the id
+ * (source << 24 | paragraph), so FTS5's rowid order is document order.
+ *
+ * Sizes: detail=none and columnsize=0 keep FTS5 to lists of row ids per
+ * bigram (positions are not needed, since candidates are verified). The
+ * folded text is stored once more (needed for exact verification); the
+ * original text is not: snippets read it from corpus.db by byte offset,
+ * through incremental blob I/O. The map from folded back to original
+ * offsets is stored only for the rare paragraphs whose folding changes
+ * the length (gloss-fold.c).
+ *
+ * The index lives in search.db in the library directory (search-t2s.db
+ * when Traditional Chinese is folded too, so that switching the option
+ * never throws away the other index). It can always be rebuilt: a file of
+ * another format, or one SQLite finds damaged, is deleted and rebuilt.
+ * Each source records the checksum and cleaner version it was indexed
+ * from, so an update only indexes what is new or changed. All use of the
+ * connection is serialised by a mutex, and the work runs in threads
+ * (update_async, search_async), never on the caller's connection to
+ * user.db or corpus.db.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include "gloss-search-index.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "gloss-cleaner.h"
+#include "gloss-error.h"
+#include "gloss-search-private.h"
+
+#define MAX_UNITS (G_GINT64_CONSTANT (1) << GLOSS_SEARCH_UNIT_BITS)
+
+
+G_DEFINE_FINAL_TYPE (GlossSearchIndex, gloss_search_index, G_TYPE_OBJECT)
+
+static const char schema[] =
+  "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  /* a searchable text: kind 'doc', 'note' or 'card', and its id */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  stamp TEXT NOT NULL,"          /* what it was indexed from */
+  "  checksum TEXT,"                /* documents: where corpus.db holds the original */
+  "  cleaner INTEGER,"
+  "  UNIQUE (kind, key));"
+  /* a paragraph: its folded text, where it is in the original */
+  "CREATE TABLE units ("
+  "  id INTEGER PRIMARY KEY,"       /* source << 24 | paragraph */
+  "  block INTEGER NOT NULL,"
+  "  start INTEGER NOT NULL,"       /* code points into the original */
+  "  byte_start INTEGER NOT NULL,"  /* bytes into the original */
+  "  byte_length INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"           /* folded */
+  "  map BLOB,"                     /* NULL: folding kept every length */
+  "  original TEXT);"               /* NULL: read it from corpus.db */
+  "CREATE TABLE pages ("
+  "  source INTEGER NOT NULL, offset INTEGER NOT NULL, page INTEGER NOT NULL,"
+  "  PRIMARY KEY (source, offset)) WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE fts USING fts5 (text, content='units', content_rowid='id',"
+  "  tokenize='gloss', detail='none', columnsize=0);";
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                            */
+
+static void
+gloss_search_index_finalize (GObject *object)
+{
+  GlossSearchIndex *self = GLOSS_SEARCH_INDEX (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->corpus, sqlite3_close);
+  g_mutex_clear (&self->lock);
+  g_clear_pointer (&self->dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+  G_OBJECT_CLASS (gloss_search_index_parent_class)->finalize (object);
+}
+
+static void
+gloss_search_index_class_init (GlossSearchIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_search_index_finalize;
+}
+
+static void
+gloss_search_index_init (GlossSearchIndex *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+static gboolean
+exec (sqlite3    *db,
+      const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64      fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+is_damage (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+/* TRUE when db is an index this object can use, creating it in an empty
+ * file; FALSE when the file must be thrown away. */
+static gboolean
+prepare_index (sqlite3        *db,
+               GlossFoldFlags  flags)
+{
+  g_autofree char *create = NULL;
+  gint64 version;
+
+  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
+    return FALSE;
+  version = query_int (db, "PRAGMA user_version", -1);
+  if (version == GLOSS_SEARCH_INDEX_FORMAT)
+    return query_int (db, "SELECT value FROM settings WHERE key = 'fold'", -1) == flags &&
+           query_int (db, "SELECT count(*) FROM sources", -1) >= 0;
+  if (version != 0 || query_int (db, "SELECT count(*) FROM sqlite_master", -1) != 0)
+    return FALSE;
+
+  create = g_strdup_printf ("BEGIN IMMEDIATE; %s"
+                            "INSERT INTO settings VALUES ('fold', %d);"
+                            "PRAGMA user_version = %d; COMMIT;",
+                            schema, flags, GLOSS_SEARCH_INDEX_FORMAT);
+  if (exec (db, create))
+    return TRUE;
+  exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+static void
+discard_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* Forgets the connections and the file: the next use rebuilds it. */
+static void
+discard_index (GlossSearchIndex *self)
+{
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->corpus, sqlite3_close);
+  discard_files (self->path);
+}
+
+gboolean
+_gloss_search_index_ensure_open (GlossSearchIndex  *self,
+             GError           **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                           NULL) == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (db, 5000);
+          if (gloss_search_register_tokenizer (db) && prepare_index (db, self->flags))
+            {
+              self->db = db;
+              return TRUE;
+            }
+        }
+      sqlite3_close (db);
+      /* the index holds nothing that cannot be rebuilt */
+      if (attempt == 0)
+        {
+          g_debug ("%s is damaged or of another format; rebuilding it", self->path);
+          discard_files (self->path);
+        }
+    }
+
+  g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
+               "the search index %s cannot be created (is the library folder writable?)",
+               self->path);
+  return FALSE;
+}
+
+/* corpus.db, for the original text of snippets; NULL if it cannot be
+ * read, and then snippets show the folded text. */
+sqlite3 *
+_gloss_search_index_ensure_corpus (GlossSearchIndex *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->corpus != NULL)
+    return self->corpus;
+  path = g_build_filename (self->dir, "corpus.db", NULL);
+  if (sqlite3_open_v2 (path, &self->corpus, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_clear_pointer (&self->corpus, sqlite3_close);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->corpus, 5000);
+  return self->corpus;
+}
+
+/* An SQL failure as the user may see it: never SQLite's own words. */
+gboolean
+_gloss_search_index_failed (GlossSearchIndex  *self,
+              const char        *what,
+              GError           **error)
+{
+  int code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
+
+  g_debug ("%s: %s", what, self->db ? sqlite3_errmsg (self->db) : "no database");
+  if (is_damage (code))
+    {
+      discard_index (self);
+      g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
+                   "the search index was damaged; it has been removed and will be rebuilt");
+    }
+  else
+    g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
+                 "%s: the search index could not be %s", self->path,
+                 (code & 0xff) == SQLITE_FULL ? "written, the disk is full" : "used");
+  return FALSE;
+}
+
+/**
+ * gloss_search_index_new:
+ * @library_dir: the library directory, where the index file lives
+ * @flags: how text is folded; %GLOSS_FOLD_TRADITIONAL uses an index of
+ *   its own
+ *
+ * Does no I/O: the index is opened (and created, or rebuilt) on first use.
+ */
+GlossSearchIndex *
+gloss_search_index_new (const char     *library_dir,
+                        GlossFoldFlags  flags)
+{
+  GlossSearchIndex *self;
+
+  g_return_val_if_fail (library_dir != NULL, NULL);
+
+  self = g_object_new (GLOSS_TYPE_SEARCH_INDEX, NULL);
+  self->dir = g_strdup (library_dir);
+  self->flags = flags;
+  self->path = g_build_filename (library_dir,
+                                 flags & GLOSS_FOLD_TRADITIONAL ? "search-t2s.db" : "search.db",
+                                 NULL);
+  return self;
+}
+
+const char *
+gloss_search_index_get_path (GlossSearchIndex *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), NULL);
+  return self->path;
+}
+
+GlossFoldFlags
+gloss_search_index_get_flags (GlossSearchIndex *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), 0);
+  return self->flags;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                            */
+
+/* Where a paragraph starts (code points) and which block it is. */
+typedef struct
+{
+  guint start;
+  guint block;
+} Unit;
+
+typedef struct
+{
+  GlossSearchSourceKind kind;
+  const char           *key;
+  const char           *stamp;
+  const char           *checksum;    /* documents only */
+  const char           *text;
+  gsize                 length;
+  GArray               *units;       /* of Unit, by start; the first starts at 0 */
+  GlossContent         *content;     /* documents: the pages; NULL for others */
+  gboolean              keep_original;
+} Source;
+
+static gboolean
+run_stmt (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static gboolean
+delete_units (sqlite3 *db,
+              gint64   source)
+{
+  static const char *const sql[] = {
+    "INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text FROM units WHERE id >= ?1 AND id < ?2",
+    "DELETE FROM units WHERE id >= ?1 AND id < ?2",
+    "DELETE FROM pages WHERE source = ?3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean ok;
+
+      if (sqlite3_prepare_v2 (db, sql[i], -1, &stmt, NULL) != SQLITE_OK)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, source << GLOSS_SEARCH_UNIT_BITS);
+      sqlite3_bind_int64 (stmt, 2, (source + 1) << GLOSS_SEARCH_UNIT_BITS);
+      sqlite3_bind_int64 (stmt, 3, source);
+      ok = run_stmt (stmt);
+      sqlite3_finalize (stmt);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+upsert_source (sqlite3      *db,
+               const Source *source)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+
+  /* a source keeps its id, and so its place in the order of results */
+  if (sqlite3_prepare_v2 (db, "INSERT INTO sources (kind, key, stamp, checksum, cleaner)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (kind, key) DO UPDATE"
+                          " SET stamp = excluded.stamp, checksum = excluded.checksum,"
+                          " cleaner = excluded.cleaner RETURNING id", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (source->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, source->stamp, -1, SQLITE_STATIC);
+  if (source->checksum != NULL)
+    {
+      sqlite3_bind_text (stmt, 4, source->checksum, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, GLOSS_CLEANER_VERSION);
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static gboolean
+insert_unit (sqlite3_stmt *unit_stmt,
+             sqlite3_stmt *fts_stmt,
+             gint64        id,
+             const Unit   *unit,
+             const char   *text,
+             gsize         byte_start,
+             gsize         byte_end,
+             GlossFoldFlags flags,
+             gboolean      keep_original)
+{
+  g_autoptr(GlossFoldMap) map = NULL;
+  g_autofree char *folded = gloss_fold (text + byte_start, byte_end - byte_start, flags, &map);
+  g_autoptr(GBytes) map_bytes = NULL;
+
+  sqlite3_bind_int64 (unit_stmt, 1, id);
+  sqlite3_bind_int (unit_stmt, 2, unit->block);
+  sqlite3_bind_int (unit_stmt, 3, unit->start);
+  sqlite3_bind_int64 (unit_stmt, 4, byte_start);
+  sqlite3_bind_int64 (unit_stmt, 5, byte_end - byte_start);
+  sqlite3_bind_text (unit_stmt, 6, folded, -1, SQLITE_STATIC);
+  if (!gloss_fold_map_is_identity (map))
+    {
+      map_bytes = gloss_fold_map_to_bytes (map);
+      sqlite3_bind_blob (unit_stmt, 7, g_bytes_get_data (map_bytes, NULL),
+                         g_bytes_get_size (map_bytes), SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (unit_stmt, 7);
+  if (keep_original)
+    sqlite3_bind_text (unit_stmt, 8, text + byte_start, byte_end - byte_start, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (unit_stmt, 8);
+
+  sqlite3_bind_int64 (fts_stmt, 1, id);
+  sqlite3_bind_text (fts_stmt, 2, folded, -1, SQLITE_STATIC);
+  return run_stmt (unit_stmt) && run_stmt (fts_stmt);
+}
+
+static gboolean
+insert_units (sqlite3        *db,
+              gint64          source_id,
+              const Source   *source,
+              GlossFoldFlags  flags)
+{
+  sqlite3_stmt *unit_stmt = NULL, *fts_stmt = NULL;
+  const char *p = source->text, *end = source->text + source->length;
+  gboolean ok;
+  guint offset = 0;
+
+  ok = sqlite3_prepare_v2 (db, "INSERT INTO units (id, block, start, byte_start, byte_length,"
+                           " text, map, original) VALUES (?,?,?,?,?,?,?,?)", -1,
+                           &unit_stmt, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "INSERT INTO fts (rowid, text) VALUES (?, ?)", -1,
+                           &fts_stmt, NULL) == SQLITE_OK;
+
+  for (guint i = 0; ok && i < source->units->len; i++)
+    {
+      const Unit *unit = &g_array_index (source->units, Unit, i);
+      const char *unit_start;
+
+      /* one walk over the text from unit to unit */
+      for (; p < end && offset < unit->start; offset++)
+        p = g_utf8_next_char (p);
+      unit_start = p;
+      if (i + 1 < source->units->len)
+        for (; p < end && offset < g_array_index (source->units, Unit, i + 1).start; offset++)
+          p = g_utf8_next_char (p);
+      else
+        p = end;
+      ok = insert_unit (unit_stmt, fts_stmt, (source_id << GLOSS_SEARCH_UNIT_BITS) | i, unit,
+                        source->text, unit_start - source->text, p - source->text,
+                        flags, source->keep_original);
+    }
+  sqlite3_finalize (unit_stmt);
+  sqlite3_finalize (fts_stmt);
+  return ok;
+}
+
+static gboolean
+insert_pages (sqlite3      *db,
+              gint64        source_id,
+              GlossContent *content)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (content == NULL)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO pages (source, offset, page) VALUES (?,?,?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  for (guint i = 0; ok && i < gloss_content_get_n_page_starts (content); i++)
+    {
+      const GlossPageStart *start = gloss_content_get_page_start (content, i);
+
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      sqlite3_bind_int (stmt, 2, start->offset);
+      sqlite3_bind_int (stmt, 3, start->page);
+      ok = run_stmt (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Replaces whatever the index held for the source, in one transaction. */
+static gboolean
+write_source (GlossSearchIndex  *self,
+              const Source      *source,
+              GError           **error)
+{
+  gint64 id;
+
+  if (!_gloss_search_index_ensure_open (self, error))
+    return FALSE;
+  if (!exec (self->db, "BEGIN IMMEDIATE"))
+    return _gloss_search_index_failed (self, "begin", error);
+
+  id = upsert_source (self->db, source);
+  if (id < 0 || !delete_units (self->db, id) ||
+      !insert_units (self->db, id, source, self->flags) ||
+      !insert_pages (self->db, id, source->content) ||
+      !exec (self->db, "COMMIT"))
+    {
+      _gloss_search_index_failed (self, "write", error);
+      if (self->db != NULL)
+        exec (self->db, "ROLLBACK");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+remove_source (GlossSearchIndex  *self,
+               GlossSearchSourceKind kind,
+               const char        *key,
+               GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+
+  if (!_gloss_search_index_ensure_open (self, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, "SELECT id FROM sources WHERE kind = ? AND key = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (id < 0)
+    return TRUE;
+
+  if (!exec (self->db, "BEGIN IMMEDIATE") || !delete_units (self->db, id))
+    {
+      exec (self->db, "ROLLBACK");
+      return _gloss_search_index_failed (self, "remove", error);
+    }
+  stmt = NULL;
+  if (sqlite3_prepare_v2 (self->db, "DELETE FROM sources WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      run_stmt (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (!exec (self->db, "COMMIT"))
+    {
+      exec (self->db, "ROLLBACK");
+      return _gloss_search_index_failed (self, "remove", error);
+    }
+  return TRUE;
+}
+
+/* The paragraphs of a document: one per block, in text order, the first
+ * from offset 0, so that together they cover the whole text. */
+static GArray *
+document_units (GlossContent *content)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  Unit first = { 0, 0 };
+
+  g_array_append_val (units, first);
+  for (guint i = 1; i < gloss_content_get_n_blocks (content); i++)
+    {
+      Unit unit = { gloss_content_get_block (content, i)->start, i };
+
+      /* blocks out of text order, or very many of them, join the paragraph before */
+      if (unit.start > g_array_index (units, Unit, units->len - 1).start && units->len < MAX_UNITS)
+        g_array_append_val (units, unit);
+    }
+  return units;
+}
+
+/* Lines are the paragraphs of a note or a card. */
+static GArray *
+text_units (const char *text)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  Unit unit = { 0, 0 };
+  guint offset = 0;
+
+  g_array_append_val (units, unit);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      offset++;
+      if (*p == '\n' && p[1] != '\0' && units->len < MAX_UNITS)
+        {
+          unit.start = offset;
+          unit.block++;
+          g_array_append_val (units, unit);
+        }
+    }
+  return units;
+}
+
+static char *
+document_stamp (GlossDocument *document)
+{
+  return g_strdup_printf ("%s:%d", gloss_document_get_checksum (document), GLOSS_CLEANER_VERSION);
+}
+
+static gboolean
+index_document (GlossSearchIndex  *self,
+                GlossDocument     *document,
+                GlossContent      *content,
+                GError           **error)
+{
+  g_autofree char *stamp = document_stamp (document);
+  g_autoptr(GArray) units = document_units (content);
+  Source source = {
+    .kind = GLOSS_SEARCH_SOURCE_DOCUMENT,
+    .key = gloss_document_get_id (document),
+    .stamp = stamp,
+    .checksum = gloss_document_get_checksum (document),
+    .text = gloss_content_get_text (content),
+    .length = gloss_content_get_text_length (content),
+    .units = units,
+    .content = content,
+    .keep_original = FALSE,
+  };
+
+  return write_source (self, &source, error);
+}
+
+/**
+ * gloss_search_index_add_text:
+ * @kind: what the text is (a note, a card)
+ * @id: its id, unique within @kind
+ * @stamp: what the caller needs to tell whether the text changed since
+ *   (say, a modification time); gloss_search_index_dup_stamp() returns it
+ * @text: the text as the user sees it; offsets in hits count its code points
+ *
+ * Indexes (or indexes again) a searchable text other than a document:
+ * the entry point for notes and knowledge-base cards. Each line of the
+ * text is a paragraph. Unlike documents, the original text is kept in
+ * the index, for snippets.
+ */
+gboolean
+gloss_search_index_add_text (GlossSearchIndex      *self,
+                             GlossSearchSourceKind  kind,
+                             const char            *id,
+                             const char            *stamp,
+                             const char            *text,
+                             GError               **error)
+{
+  g_autoptr(GArray) units = NULL;
+  Source source = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), FALSE);
+  g_return_val_if_fail (id != NULL && stamp != NULL && text != NULL, FALSE);
+  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), FALSE);
+
+  units = text_units (text);
+  source.kind = kind;
+  source.key = id;
+  source.stamp = stamp;
+  source.text = text;
+  source.length = strlen (text);
+  source.units = units;
+  source.keep_original = TRUE;
+
+  g_mutex_lock (&self->lock);
+  ok = write_source (self, &source, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+gboolean
+gloss_search_index_remove (GlossSearchIndex      *self,
+                           GlossSearchSourceKind  kind,
+                           const char            *id,
+                           GError               **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = remove_source (self, kind, id, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/* Returns: (transfer full) (nullable): the stamp the source was indexed
+ * with, or %NULL if it is not in the index */
+char *
+gloss_search_index_dup_stamp (GlossSearchIndex      *self,
+                              GlossSearchSourceKind  kind,
+                              const char            *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *stamp = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  if (_gloss_search_index_ensure_open (self, NULL) &&
+      sqlite3_prepare_v2 (self->db, "SELECT stamp FROM sources WHERE kind = ? AND key = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        stamp = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+  return stamp;
+}
+
+/* ------------------------------------------------------------------ */
+/* Updating from the library                                          */
+
+/* key → stamp of the indexed documents */
+static GHashTable *
+load_document_stamps (GlossSearchIndex  *self,
+                      GError           **error)
+{
+  g_autoptr(GHashTable) stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!_gloss_search_index_ensure_open (self, error))
+    return NULL;
+  if (sqlite3_prepare_v2 (self->db, "SELECT key, stamp FROM sources WHERE kind = 'doc'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _gloss_search_index_failed (self, "stamps", error);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (stamps, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _gloss_search_index_failed (self, "stamps", error);
+      return NULL;
+    }
+  return g_steal_pointer (&stamps);
+}
+
+/* Whether corpus.db still holds the cleaned text that the index points
+ * into (it is rebuilt from the originals when damaged). */
+static gboolean
+corpus_has_text (GlossSearchIndex *self,
+                 GlossDocument    *document)
+{
+  sqlite3 *corpus = _gloss_search_index_ensure_corpus (self);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (corpus != NULL &&
+      sqlite3_prepare_v2 (corpus, "SELECT 1 FROM texts WHERE doc_id = ? AND checksum = ?"
+                          " AND cleaner_version = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, gloss_document_get_id (document), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, gloss_document_get_checksum (document), -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, GLOSS_CLEANER_VERSION);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+update_once (GlossSearchIndex  *self,
+             GlossLibrary      *library,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  GListModel *documents = gloss_library_get_documents (library);
+  g_autoptr(GHashTable) stamps = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&self->lock);
+  stamps = load_document_stamps (self, error);
+  g_mutex_unlock (&self->lock);
+  if (stamps == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(GlossDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *stamp = document_stamp (document);
+      const char *indexed = g_hash_table_lookup (stamps, gloss_document_get_id (document));
+      g_autoptr(GlossContent) content = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gboolean current, ok;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      g_mutex_lock (&self->lock);
+      current = g_strcmp0 (indexed, stamp) == 0;
+      if (current && !corpus_has_text (self, document))
+        current = FALSE;   /* loading the content below puts it back */
+      g_mutex_unlock (&self->lock);
+      g_hash_table_remove (stamps, gloss_document_get_id (document));
+      if (current)
+        continue;
+
+      /* the slow part (perhaps cleaning the original again) runs unlocked */
+      content = gloss_library_load_content (library, document, &local_error);
+      if (content == NULL)
+        {
+          /* one unreadable document must not keep the others out of search */
+          g_warning ("not indexed for search: %s", local_error->message);
+          continue;
+        }
+      g_mutex_lock (&self->lock);
+      ok = index_document (self, document, content, error);
+      g_mutex_unlock (&self->lock);
+      if (!ok)
+        return FALSE;
+    }
+
+  /* what is left was removed from the library */
+  g_hash_table_iter_init (&iter, stamps);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!gloss_search_index_remove (self, GLOSS_SEARCH_SOURCE_DOCUMENT, key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * gloss_search_index_update:
+ * @library: used on this thread only
+ *
+ * Indexes the documents of @library that the index lacks or holds an
+ * older version of, and forgets the ones no longer in the library. A
+ * missing or damaged index is rebuilt. Blocks: call it from a thread
+ * (gloss_search_index_update_async()) unless, like the command line,
+ * the caller has nothing better to do.
+ */
+gboolean
+gloss_search_index_update (GlossSearchIndex  *self,
+                           GlossLibrary      *library,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LIBRARY (library), FALSE);
+
+  if (update_once (self, library, cancellable, &local_error))
+    return TRUE;
+
+  /* damage found on the way was thrown away: once more, from scratch */
+  if (g_error_matches (local_error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX) &&
+      self->db == NULL)
+    {
+      g_clear_error (&local_error);
+      if (update_once (self, library, cancellable, &local_error))
+        return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+update_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GlossSearchIndex *self = source_object;
+  g_autoptr(GlossLibrary) library = NULL;
+  GError *error = NULL;
+
+  /* a library of the thread's own, with its own connections: the
+   * caller's library is never touched from here */
+  library = gloss_library_open (self->dir, &error);
+  if (library == NULL || !gloss_search_index_update (self, library, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_search_index_update_async:
+ *
+ * Brings the index up to date in a thread, with connections of its own,
+ * so that importing and reading never wait for it. Call it after opening
+ * the library and after each import; searches made meanwhile see the
+ * documents indexed so far.
+ */
+void
+gloss_search_index_update_async (GlossSearchIndex   *self,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_SEARCH_INDEX (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_search_index_update_async);
+  g_task_run_in_thread (task, update_in_thread);
+}
+
+gboolean
+gloss_search_index_update_finish (GlossSearchIndex *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,68 @@
+/* gloss-search-private.h: pieces of the search index (core-internal)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-fold.h"
+#include "gloss-search-hit.h"
+#include "gloss-search-index.h"
+
+G_BEGIN_DECLS
+
+/* gloss-search-index.c: a paragraph's row id is (source << 24 | paragraph) */
+#define GLOSS_SEARCH_UNIT_BITS 24
+
+struct _GlossSearchIndex
+{
+  GObject         parent_instance;
+
+  char           *dir;
+  char           *path;
+  GlossFoldFlags  flags;
+
+  GMutex          lock;     /* serialises every use of the two connections */
+  sqlite3        *db;       /* the index, opened on first use */
+  sqlite3        *corpus;   /* corpus.db, only read: original text for snippets */
+};
+
+/* with the lock held */
+gboolean  _gloss_search_index_ensure_open   (GlossSearchIndex  *self,
+                                             GError           **error);
+sqlite3  *_gloss_search_index_ensure_corpus (GlossSearchIndex  *self);
+gboolean  _gloss_search_index_failed        (GlossSearchIndex  *self,
+                                             const char        *what,
+                                             GError           **error);
+
+/* gloss-search-tokenizer.c */
+gboolean gloss_search_is_break              (gunichar       c);
+gboolean gloss_search_register_tokenizer    (sqlite3       *db);
+
+/* gloss-search-query.c: a query, folded and split into terms */
+typedef struct
+{
+  GPtrArray *terms;   /* of char *: folded; every term must occur in a paragraph */
+  char      *match;   /* an FTS5 expression over the index's tokens */
+} GlossSearchQuery;
+
+GlossSearchQuery *gloss_search_query_parse  (const char     *text,
+                                             GlossFoldFlags  flags,
+                                             GError        **error);
+void              gloss_search_query_free   (GlossSearchQuery *query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSearchQuery, gloss_search_query_free)
+
+/* gloss-search-hit.c */
+GlossSearchHit *_gloss_search_hit_new (GlossSearchSourceKind kind,
+                                       const char           *source,
+                                       guint                 start,
+                                       guint                 end,
+                                       gint                  page,
+                                       guint                 block,
+                                       char                 *snippet,
+                                       guint                 snippet_match_start,
+                                       guint                 snippet_match_end);
+
+G_END_DECLS

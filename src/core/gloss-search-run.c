@@ -1,0 +1,571 @@
+/* gloss-search-run.c: running a query against the search index
+ *
+ * FTS5 gives the candidate paragraphs in row id order, which is the
+ * order of sources and, within one, of the text. Each candidate's folded
+ * text is checked for every term with memmem() (UTF-8 is self-
+ * synchronising, so a byte match is a character match), occurrences are
+ * counted left to right without overlap, and only then mapped back to
+ * original offsets. Only one paragraph is in memory at a time: searching
+ * never loads the corpus.
+ *
+ * What counts: a paragraph counts only if it contains every term; then
+ * each term's non-overlapping occurrences in it are hits (and counted).
+ * For a one-term query this is exactly the number of non-overlapping
+ * occurrences of the folded query in the folded text of each source.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include "gloss-search-index.h"
+
+#include <string.h>
+
+#include "gloss-cleaner.h"
+#include "gloss-error.h"
+#include "gloss-search-private.h"
+
+#define SNIPPET_CONTEXT 30
+#define CANCEL_CHECK    64
+
+typedef struct
+{
+  gsize start;   /* bytes into the folded paragraph */
+  gsize end;
+} Occurrence;
+
+typedef struct
+{
+  GlossSearchIndex     *index;
+  GlossSearchQuery     *query;
+  GPtrArray            *hits;      /* NULL: only counting */
+  guint                 limit;
+  guint64               total;
+
+  sqlite3_stmt         *unit_stmt;
+  sqlite3_stmt         *page_stmt;
+
+  /* the source of the current paragraph */
+  gint64                source;
+  GlossSearchSourceKind kind;
+  char                 *key;
+  sqlite3_blob         *blob;      /* its original text in corpus.db, if found */
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->unit_stmt, sqlite3_finalize);
+  g_clear_pointer (&run->page_stmt, sqlite3_finalize);
+  g_clear_pointer (&run->blob, sqlite3_blob_close);
+  g_clear_pointer (&run->key, g_free);
+}
+
+/* The row of the document's current cleaned text in corpus.db, or -1. */
+static gint64
+corpus_row (GlossSearchIndex *index,
+            const char       *key,
+            const char       *checksum,
+            gint              cleaner)
+{
+  sqlite3 *corpus = _gloss_search_index_ensure_corpus (index);
+  sqlite3_stmt *stmt = NULL;
+  gint64 row = -1;
+
+  if (corpus == NULL || checksum == NULL || cleaner != GLOSS_CLEANER_VERSION)
+    return -1;
+  if (sqlite3_prepare_v2 (corpus, "SELECT rowid FROM texts WHERE doc_id = ? AND checksum = ?"
+                          " AND cleaner_version = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, checksum, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, cleaner);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        row = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return row;
+}
+
+static void
+enter_source (Run    *run,
+              gint64  source)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 row = -1;
+
+  if (run->source == source)
+    return;
+  run->source = source;
+  g_clear_pointer (&run->key, g_free);
+  g_clear_pointer (&run->blob, sqlite3_blob_close);
+  run->kind = GLOSS_SEARCH_SOURCE_DOCUMENT;
+
+  if (sqlite3_prepare_v2 (run->index->db, "SELECT kind, key, checksum, cleaner FROM sources"
+                          " WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, source);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gloss_search_source_kind_from_string ((const char *) sqlite3_column_text (stmt, 0),
+                                                &run->kind);
+          run->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          if (run->kind == GLOSS_SEARCH_SOURCE_DOCUMENT)
+            row = corpus_row (run->index, run->key, (const char *) sqlite3_column_text (stmt, 2),
+                              sqlite3_column_int (stmt, 3));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (run->key == NULL)
+    run->key = g_strdup ("");
+
+  if (row >= 0 && sqlite3_blob_open (run->index->corpus, "main", "texts", "text", row, 0,
+                                     &run->blob) != SQLITE_OK)
+    g_clear_pointer (&run->blob, sqlite3_blob_close);
+}
+
+/* Every term's non-overlapping occurrences, in order of position; FALSE
+ * if a term does not occur. */
+static gboolean
+find_terms (Run        *run,
+            const char *text,
+            gsize       length,
+            GArray     *found)
+{
+  for (guint t = 0; t < run->query->terms->len; t++)
+    {
+      const char *term = run->query->terms->pdata[t];
+      gsize term_length = strlen (term);
+      gsize from = 0;
+      guint before = found->len;
+      const char *p;
+
+      while (from < length &&
+             (p = memmem (text + from, length - from, term, term_length)) != NULL)
+        {
+          Occurrence o = { p - text, p - text + term_length };
+
+          g_array_append_val (found, o);
+          from = o.end;
+        }
+      if (found->len == before)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint
+compare_occurrences (gconstpointer a,
+                     gconstpointer b)
+{
+  const Occurrence *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static gint
+page_at (Run   *run,
+         guint  offset)
+{
+  gint page = 0;
+
+  if (run->page_stmt == NULL &&
+      sqlite3_prepare_v2 (run->index->db, "SELECT page FROM pages WHERE source = ?1"
+                          " AND offset <= ?2 ORDER BY offset DESC LIMIT 1", -1,
+                          &run->page_stmt, NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_int64 (run->page_stmt, 1, run->source);
+  sqlite3_bind_int (run->page_stmt, 2, offset);
+  if (sqlite3_step (run->page_stmt) == SQLITE_ROW)
+    page = sqlite3_column_int (run->page_stmt, 0);
+  sqlite3_reset (run->page_stmt);
+  return page;
+}
+
+/* The paragraph's original text: kept in the index for notes and cards,
+ * read from corpus.db for documents. NULL if it cannot be had. */
+static char *
+original_text (Run          *run,
+               sqlite3_stmt *unit)
+{
+  gint64 byte_start = sqlite3_column_int64 (unit, 2);
+  int length = sqlite3_column_int (unit, 3);
+  char *text;
+
+  if (sqlite3_column_type (unit, 6) != SQLITE_NULL)
+    return g_strdup ((const char *) sqlite3_column_text (unit, 6));
+  if (run->blob == NULL || byte_start + length > sqlite3_blob_bytes (run->blob))
+    return NULL;
+
+  text = g_malloc (length + 1);
+  if (sqlite3_blob_read (run->blob, text, length, byte_start) != SQLITE_OK ||
+      !g_utf8_validate (text, length, NULL))
+    {
+      g_free (text);
+      return NULL;
+    }
+  text[length] = '\0';
+  return text;
+}
+
+/* About SNIPPET_CONTEXT characters either side of [start, end), within
+ * the paragraph, on one line. */
+static char *
+make_snippet (const char *paragraph,
+              guint       start,
+              guint       end,
+              guint      *match_start,
+              guint      *match_end)
+{
+  glong n = g_utf8_strlen (paragraph, -1);
+  guint from = start > SNIPPET_CONTEXT ? start - SNIPPET_CONTEXT : 0;
+  guint to = MIN ((guint) n, end + SNIPPET_CONTEXT);
+  const char *a = g_utf8_offset_to_pointer (paragraph, from);
+  const char *b = g_utf8_offset_to_pointer (a, to - from);
+  char *snippet = g_strndup (a, b - a);
+
+  for (char *p = snippet; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  g_strchomp (snippet);
+  *match_start = start - from;
+  *match_end = end - from;
+  return snippet;
+}
+
+static void
+add_hits (Run          *run,
+          sqlite3_stmt *unit,
+          const char   *text,
+          GArray       *found)
+{
+  g_autoptr(GlossFoldMap) map = NULL;
+  g_autofree char *original = NULL;
+  guint block = sqlite3_column_int (unit, 0);
+  guint unit_start = sqlite3_column_int (unit, 1);
+  gsize cursor_byte = 0;
+  guint cursor_char = 0;
+
+  map = gloss_fold_map_new_from_data (sqlite3_column_blob (unit, 5), sqlite3_column_bytes (unit, 5));
+  original = original_text (run, unit);
+  g_array_sort (found, compare_occurrences);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Occurrence *o = &g_array_index (found, Occurrence, i);
+      guint folded_start, folded_end, start, end, match_start = 0, match_end = 0;
+      char *snippet;
+
+      if (run->limit > 0 && run->hits->len >= run->limit)
+        return;
+
+      /* occurrences are sorted, so the walk over the text goes forward */
+      cursor_char += g_utf8_strlen (text + cursor_byte, o->start - cursor_byte);
+      cursor_byte = o->start;
+      folded_start = cursor_char;
+      folded_end = folded_start + g_utf8_strlen (text + o->start, o->end - o->start);
+      gloss_fold_map_to_original (map, folded_start, folded_end, &start, &end);
+
+      if (original != NULL)
+        snippet = make_snippet (original, start, end, &match_start, &match_end);
+      else
+        snippet = make_snippet (text, folded_start, folded_end, &match_start, &match_end);
+
+      g_ptr_array_add (run->hits,
+                       _gloss_search_hit_new (run->kind, run->key, unit_start + start,
+                                              unit_start + end,
+                                              run->kind == GLOSS_SEARCH_SOURCE_DOCUMENT ?
+                                                page_at (run, unit_start + start) : 0,
+                                              block, snippet, match_start, match_end));
+    }
+}
+
+static gboolean
+visit_unit (Run     *run,
+            gint64   id,
+            GError **error)
+{
+  sqlite3_stmt *unit = run->unit_stmt;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  const char *text;
+  gsize length;
+  int rc;
+
+  sqlite3_bind_int64 (unit, 1, id);
+  rc = sqlite3_step (unit);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (unit);
+      /* a row FTS5 knows but units lacks: the index is inconsistent */
+      return rc == SQLITE_DONE ? TRUE : _gloss_search_index_failed (run->index, "unit", error);
+    }
+
+  text = (const char *) sqlite3_column_text (unit, 4);
+  length = sqlite3_column_bytes (unit, 4);
+  if (find_terms (run, text, length, found))
+    {
+      run->total += found->len;
+      if (run->hits != NULL)
+        {
+          enter_source (run, id >> GLOSS_SEARCH_UNIT_BITS);
+          add_hits (run, unit, text, found);
+        }
+    }
+  sqlite3_reset (unit);
+  return TRUE;
+}
+
+static gboolean
+run_query (Run           *run,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  GlossSearchIndex *index = run->index;
+  sqlite3_stmt *candidates = NULL;
+  gboolean ok = TRUE;
+  guint n = 0;
+  int rc;
+
+  if (!_gloss_search_index_ensure_open (index, error))
+    return FALSE;
+
+  /* one read transaction: the paragraphs agree with FTS5's answer even
+   * while an update writes */
+  if (sqlite3_exec (index->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return _gloss_search_index_failed (index, "begin", error);
+
+  if (sqlite3_prepare_v2 (index->db, "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid",
+                          -1, &candidates, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (index->db, "SELECT block, start, byte_start, byte_length, text, map,"
+                          " original FROM units WHERE id = ?1", -1, &run->unit_stmt,
+                          NULL) != SQLITE_OK)
+    ok = _gloss_search_index_failed (index, "prepare", error);
+  else
+    {
+      sqlite3_bind_text (candidates, 1, run->query->match, -1, SQLITE_STATIC);
+      while (ok && (rc = sqlite3_step (candidates)) == SQLITE_ROW)
+        {
+          if (++n % CANCEL_CHECK == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else
+            ok = visit_unit (run, sqlite3_column_int64 (candidates, 0), error);
+          if (run->hits != NULL && run->limit > 0 && run->hits->len >= run->limit)
+            break;
+        }
+      if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        ok = _gloss_search_index_failed (index, "match", error);
+    }
+
+  sqlite3_finalize (candidates);
+  run_clear (run);
+  if (index->db != NULL)
+    sqlite3_exec (index->db, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
+
+static gboolean
+search (GlossSearchIndex  *self,
+        const char        *text,
+        GPtrArray         *hits,
+        guint              limit,
+        guint64           *total,
+        GCancellable      *cancellable,
+        GError           **error)
+{
+  g_autoptr(GlossSearchQuery) query = gloss_search_query_parse (text, self->flags, error);
+  Run run = { self, query, hits, limit, 0, NULL, NULL, -1, 0, NULL, NULL };
+  gboolean ok;
+
+  if (query == NULL)
+    return FALSE;
+
+  g_mutex_lock (&self->lock);
+  ok = run_query (&run, cancellable, error);
+  g_mutex_unlock (&self->lock);
+  if (total != NULL)
+    *total = run.total;
+  return ok;
+}
+
+/**
+ * gloss_search_index_search:
+ * @query: what the user typed: words (all in one paragraph) and "phrases"
+ * @limit: at most this many hits (the first ones), or 0 for all
+ *
+ * Searches what is indexed (see gloss_search_index_update()). An
+ * empty query, or one of only spaces and punctuation, is
+ * %GLOSS_SEARCH_ERROR_EMPTY_QUERY.
+ *
+ * Returns: (transfer full) (element-type GlossSearchHit): the hits, by
+ *   source, then by position
+ */
+GPtrArray *
+gloss_search_index_search (GlossSearchIndex  *self,
+                           const char        *query,
+                           guint              limit,
+                           GCancellable      *cancellable,
+                           GError           **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), NULL);
+
+  if (!search (self, query, hits, limit, NULL, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&hits);
+}
+
+/**
+ * gloss_search_index_count:
+ * @total: (out): the number of hits gloss_search_index_search() would
+ *   return without a limit
+ *
+ * Counts without building hits: no snippets, no offsets mapped.
+ */
+gboolean
+gloss_search_index_count (GlossSearchIndex  *self,
+                          const char        *query,
+                          guint64           *total,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SEARCH_INDEX (self), FALSE);
+  g_return_val_if_fail (total != NULL, FALSE);
+
+  *total = 0;
+  return search (self, query, NULL, 0, total, cancellable, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Asynchronously                                                     */
+
+typedef struct
+{
+  char  *query;
+  guint  limit;
+} SearchData;
+
+static void
+search_data_free (SearchData *data)
+{
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *hits = gloss_search_index_search (source_object, data->query, data->limit,
+                                               cancellable, &error);
+
+  if (hits == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  GError *error = NULL;
+  guint64 total = 0;
+
+  if (!gloss_search_index_count (source_object, data->query, &total, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_memdup2 (&total, sizeof total), g_free);
+}
+
+static void
+start_task (GlossSearchIndex   *self,
+            const char         *query,
+            guint               limit,
+            gpointer            source_tag,
+            GTaskThreadFunc     func,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SearchData *data = g_new0 (SearchData, 1);
+
+  data->query = g_strdup (query);
+  data->limit = limit;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) search_data_free);
+  /* a query typed over by a newer one is not worth finishing */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, func);
+}
+
+/**
+ * gloss_search_index_search_async:
+ *
+ * Searches in a thread. For search-as-you-type, cancel the previous
+ * search's @cancellable when the query changes: a cancelled search stops
+ * within a few dozen paragraphs and finishes with %G_IO_ERROR_CANCELLED.
+ */
+void
+gloss_search_index_search_async (GlossSearchIndex   *self,
+                                 const char         *query,
+                                 guint               limit,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (GLOSS_IS_SEARCH_INDEX (self));
+  start_task (self, query, limit, gloss_search_index_search_async, search_in_thread,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type GlossSearchHit): the hits */
+GPtrArray *
+gloss_search_index_search_finish (GlossSearchIndex *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+gloss_search_index_count_async (GlossSearchIndex   *self,
+                                const char         *query,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (GLOSS_IS_SEARCH_INDEX (self));
+  start_task (self, query, 0, gloss_search_index_count_async, count_in_thread,
+              cancellable, callback, user_data);
+}
+
+gboolean
+gloss_search_index_count_finish (GlossSearchIndex *self,
+                                 GAsyncResult     *result,
+                                 guint64          *total,
+                                 GError          **error)
+{
+  g_autofree guint64 *value = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+  if (total != NULL)
+    *total = *value;
+  return TRUE;
+}
