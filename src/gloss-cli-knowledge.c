@@ -166,20 +166,6 @@ mentions_by_item (GListModel *all)
   return by_item;
 }
 
-static void
-print_json (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  /* UTF-8 as is: never through g_print, which converts to the locale */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
 static int
 list_items (GlossLibrary    *library,
             Invocation      *inv,
@@ -237,7 +223,7 @@ list_items (GlossLibrary    *library,
   if (json)
     {
       root = json_builder_get_root (builder);
-      print_json (root);
+      gloss_cli_print_json (root);
     }
   return 0;
 }

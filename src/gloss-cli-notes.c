@@ -387,19 +387,6 @@ build_note (JsonBuilder      *b,
   json_builder_end_object (b);
 }
 
-static void
-print_json_node (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
 static int
 note_list (GlossLibrary *library,
            Invocation   *inv)
@@ -429,7 +416,7 @@ note_list (GlossLibrary *library,
         build_note (b, annotations, g_ptr_array_index (notes, i));
       json_builder_end_array (b);
       root = json_builder_get_root (b);
-      print_json_node (root);
+      gloss_cli_print_json (root);
       return 0;
     }
 

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-library.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,10 @@ typedef struct
   int         argc;      /* of the command's own arguments */
   char      **argv;
 } Invocation;
+
+/* Prints one JSON document on stdout, UTF-8 as is (never through g_print,
+ * which converts to the locale's charset). */
+void gloss_cli_print_json (JsonNode *root);
 
 /* Each command prints its output or its error and returns the exit status. */
 

@@ -193,8 +193,8 @@ parse_args (Invocation *inv,
   return TRUE;
 }
 
-static void
-print_json (JsonNode *node)
+void
+gloss_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -340,7 +340,7 @@ cmd_list (GlossLibrary *library,
     }
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
-  print_json (root);
+  gloss_cli_print_json (root);
   return 0;
 }
 
@@ -437,7 +437,7 @@ cmd_show (GlossLibrary *library,
       build_content (builder, content);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      gloss_cli_print_json (root);
     }
   else
     /* exactly the text that `show --json` calls "text" and offsets index */

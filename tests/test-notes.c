@@ -465,19 +465,6 @@ test_replace_original (Fixture      *f,
   }
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
-
 /* The text changed under the notes while Gloss was not running (a new
  * cleaner): the next open places them again. */
 static void
@@ -493,7 +480,7 @@ test_reanchor_on_open (Fixture      *f,
   g_autoptr(GError) error = NULL;
   GlossNote *back;
 
-  exec_sql (db, sql);
+  test_exec_sql (db, sql);
   again = gloss_library_open (f->dir, &error);
   g_assert_no_error (error);
   back = gloss_annotations_lookup (gloss_library_get_annotations (again), id);
@@ -533,7 +520,7 @@ test_migrate_from_v2 (void)
     " 0, 'a.txt', 'text', 'UTF-8', '%s', %" G_GSIZE_FORMAT ", 0, 1600000000);"
     "INSERT INTO reading_positions VALUES ('article', 321, 1600000000);"
     "PRAGMA user_version = 2;", checksum, g_bytes_get_size (original));
-  exec_sql (path, sql);
+  test_exec_sql (path, sql);
 
   library = gloss_library_open (dir, &error);
   g_assert_no_error (error);

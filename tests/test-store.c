@@ -20,19 +20,6 @@ read_all (const char *path)
   return data;
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
-}
-
 /* What the user set survives closing and opening the library again. */
 static void
 test_reopen (void)
@@ -148,7 +135,7 @@ test_flipped_bytes (void)
   g_assert_finalize_object (library);
   path = g_build_filename (dir, "user.db", NULL);
   /* fold the WAL into the main file so that the damage is seen */
-  exec_sql (path, "PRAGMA wal_checkpoint(TRUNCATE);");
+  test_exec_sql (path, "PRAGMA wal_checkpoint(TRUNCATE);");
   g_file_get_contents (path, &data, &size, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (size, >, 8192);
@@ -178,7 +165,7 @@ test_too_new (void)
 
   g_assert_finalize_object (library);
   path = g_build_filename (dir, "user.db", NULL);
-  exec_sql (path, "PRAGMA user_version = 99;");
+  test_exec_sql (path, "PRAGMA user_version = 99;");
 
   again = gloss_library_open (dir, &error);
   g_assert_null (again);
@@ -257,7 +244,7 @@ test_migrate_from_v1 (void)
     " 0, 'a.txt', 'text', 'UTF-8', '%s', %" G_GSIZE_FORMAT ", 0, 1600000000, 777);"
     "INSERT INTO originals VALUES ('article', x'%s');"
     "PRAGMA user_version = 1;", checksum, n, hex);
-  exec_sql (path, sql);
+  test_exec_sql (path, sql);
 
   library = gloss_library_open (dir, &error);
   g_assert_no_error (error);

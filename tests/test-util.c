@@ -5,6 +5,7 @@
 #include "test-util.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 char *
@@ -97,4 +98,19 @@ test_find_char_offset (GlossContent *content,
   const char *found = strstr (text, needle);
 
   return found ? (gint) g_utf8_pointer_to_offset (text, found) : -1;
+}
+
+/* Runs sql on the database at path, outside Gloss (to build old or
+ * damaged libraries); any SQL error ends the test. */
+void
+test_exec_sql (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
 }

@@ -22,5 +22,7 @@ char         *test_write_file       (const char   *dir,
 GBytes       *test_bundled_bytes    (const char   *file);
 gint          test_find_char_offset (GlossContent *content,
                                      const char   *needle);
+void          test_exec_sql         (const char   *path,
+                                     const char   *sql);
 
 G_END_DECLS
