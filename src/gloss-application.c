@@ -237,6 +237,26 @@ gloss_application_startup (GApplication *application)
                                            accels[i].action, accels[i].accels);
 }
 
+/* For bench/gloss-paint-bench: with GLOSS_REPORT_FIRST_FRAME set, the
+ * app prints the monotonic time of its first painted frame and quits,
+ * so that the time from exec() to a frame can be measured from outside. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GApplication  *application)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, application);
+  g_application_quit (application);
+}
+
+static void
+report_first_frame_on_map (GtkWidget    *window,
+                           GApplication *application)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted_cb), application);
+}
+
 static void
 gloss_application_activate (GApplication *application)
 {
@@ -264,6 +284,8 @@ gloss_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (gloss_window_new (GTK_APPLICATION (self), self->library));
+  if (g_getenv ("GLOSS_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (report_first_frame_on_map), self);
   gtk_window_present (window);
 }
 

@@ -27,6 +27,10 @@
  *    without limit, but on GTK 4.8 it has no scroll_to() and no
  *    selection across rows, and highlights and quotes span paragraphs.
  *
+ * Each document gets a new buffer and a new GtkTextView (see
+ * replace_text_view()): emptying a buffer that holds a long text costs
+ * as much as filling it, and more with the accessibility bridge on.
+ *
  * Inserting 2 MB into the buffer is itself not free, so the first
  * blocks (or everything up to the reading position being restored) go
  * in synchronously and the rest follow in slices of at most
@@ -37,6 +41,8 @@
 #define G_LOG_DOMAIN "Gloss"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "gloss-reader-style.h"
 #include "gloss-reader-view.h"
@@ -111,6 +117,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void replace_text_view (GlossReaderView *self);
+
 /* ------------------------------------------------------------------ */
 /* Style                                                              */
 /* ------------------------------------------------------------------ */
@@ -172,6 +180,7 @@ insert_next_block (GlossReaderView *self)
   guint until;
   const char *from;
   const char *to;
+  g_autofree char *block_text = NULL;
   GtkTextIter end;
 
   if (self->next_block + 1 < n)
@@ -182,8 +191,14 @@ insert_next_block (GlossReaderView *self)
   from = text + self->inserted_bytes;
   to = g_utf8_offset_to_pointer (from, until - self->inserted_chars);
 
+  /* A NUL-terminated copy, not a pointer into the content: GTK 4.8's
+   * accessibility bridge sends the inserted text to AT-SPI as a string
+   * read up to the first NUL, whatever the length given, so inserting
+   * from inside the whole text would send (and copy) all the rest of
+   * the document with every block. */
+  block_text = g_strndup (from, to - from);
   gtk_text_buffer_get_end_iter (self->buffer, &end);
-  gtk_text_buffer_insert_with_tags (self->buffer, &end, from, to - from,
+  gtk_text_buffer_insert_with_tags (self->buffer, &end, block_text, to - from,
                                     gloss_reader_style_get_document_tag (self->style),
                                     gloss_reader_style_get_block_tag (self->style, block, from),
                                     NULL);
@@ -873,12 +888,8 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, GlossReaderView, text_view);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, footnote_popover);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, footnote_label);
-  gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
-  gtk_widget_class_bind_template_callback (widget_class, motion_cb);
-  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, footnote_popover_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, user_scrolled_cb);
 
@@ -891,7 +902,6 @@ gloss_reader_view_init (GlossReaderView *self)
 {
   GtkAdjustment *vadjustment;
   g_autoptr(PangoAttrList) label_attrs = NULL;
-  GtkTextIter start;
 
   self->open_ref = G_MAXUINT;
   self->pending_ref = G_MAXUINT;
@@ -911,26 +921,96 @@ gloss_reader_view_init (GlossReaderView *self)
    * widget presents it in size_allocate. */
   gtk_widget_set_parent (GTK_WIDGET (self->footnote_popover), GTK_WIDGET (self));
 
-  /* One buffer for the life of the view.  Swapping buffers on a
-   * GtkTextView crashes GTK 4.8 in its line display cache when the new
-   * text is laid out, so a new content replaces the text instead. */
-  self->buffer = gtk_text_buffer_new (gloss_reader_style_get_tag_table (self->style));
-  gtk_text_view_set_buffer (self->text_view, self->buffer);
-  gtk_text_buffer_get_start_iter (self->buffer, &start);
-  self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  replace_text_view (self);
 
   label_attrs = pango_attr_list_copy (gloss_reader_style_get_language_attrs (self->style));
   gtk_label_set_attributes (self->footnote_label, label_attrs);
 
   update_metrics (self);
 
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  /* The scrolled window's own adjustment: it outlives the text views. */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (vadjustment, "value-changed",
                            G_CALLBACK (vadjustment_value_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vadjustment, "changed",
                            G_CALLBACK (vadjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------ */
+/* The text view                                                      */
+/* ------------------------------------------------------------------ */
+
+static GtkWidget *
+create_text_view (GlossReaderView *self,
+                  GtkTextBuffer   *buffer)
+{
+  GtkWidget *widget = gtk_text_view_new_with_buffer (buffer);
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  int margin = gloss_reader_style_get_margin (self->style);
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (view, 56);
+  gtk_text_view_set_bottom_margin (view, 120);
+  gtk_text_view_set_left_margin (view, margin);
+  gtk_text_view_set_right_margin (view, margin);
+  gtk_widget_add_css_class (widget, "reader-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"),
+                                  -1);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (widget, motion);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (widget, keys);
+
+  return widget;
+}
+
+/* Puts an empty buffer in a new text view in place of the old ones.
+ *
+ * Why not empty the old buffer: deleting a long text is as slow as
+ * inserting it (GTK 4.8's accessibility bridge sends the whole deleted
+ * text over D-Bus: a 20 MB document stalled the window for a second).
+ * Why not give the old view a new buffer: GTK 4.8 crashes in the text
+ * view's line display cache when it lays out the new text.  A new view
+ * has neither problem, and dropping the old one frees its buffer
+ * without emitting a deletion. */
+static void
+replace_text_view (GlossReaderView *self)
+{
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  GtkWidget *view;
+  GtkTextIter start;
+  gboolean had_focus = self->text_view != NULL &&
+                       gtk_widget_has_focus (GTK_WIDGET (self->text_view));
+
+  buffer = gtk_text_buffer_new (gloss_reader_style_get_tag_table (self->style));
+  /* The text is read-only, and the undo history would keep a copy of
+   * every insertion. */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+
+  view = create_text_view (self, buffer);
+  gtk_scrolled_window_set_child (self->scroller, view);
+  self->text_view = GTK_TEXT_VIEW (view);
+  g_set_object (&self->buffer, buffer);
+
+  if (had_focus)
+    gtk_widget_grab_focus (view);
 }
 
 /* ------------------------------------------------------------------ */
@@ -996,7 +1076,7 @@ gloss_reader_view_load (GlossReaderView *self,
   g_clear_handle_id (&self->top_offset_source, g_source_remove);
   unpin (self);
 
-  gtk_text_buffer_set_text (self->buffer, "", 0);
+  replace_text_view (self);
 
   g_set_object (&self->content, content);
   self->next_block = 0;

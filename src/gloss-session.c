@@ -435,6 +435,20 @@ gloss_session_set_visible_offset (GlossSession *self,
 }
 
 /**
+ * gloss_session_get_section_index:
+ *
+ * Returns: the index (for gloss_session_get_heading()) of the heading
+ *   of the section at visible-offset, or %G_MAXUINT before the first
+ */
+guint
+gloss_session_get_section_index (GlossSession *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SESSION (self), G_MAXUINT);
+
+  return self->section_heading >= G_MAXUINT - 1 ? G_MAXUINT : self->section_heading;
+}
+
+/**
  * gloss_session_get_section:
  *
  * Returns: (nullable): the heading of the section at visible-offset

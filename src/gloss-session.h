@@ -26,6 +26,7 @@ guint          gloss_session_get_visible_offset (GlossSession  *self);
 void           gloss_session_set_visible_offset (GlossSession  *self,
                                                  guint          offset);
 const char    *gloss_session_get_section        (GlossSession  *self);
+guint          gloss_session_get_section_index  (GlossSession  *self);
 gint           gloss_session_get_page           (GlossSession  *self);
 guint          gloss_session_get_n_headings     (GlossSession  *self);
 guint          gloss_session_get_heading        (GlossSession  *self,

@@ -32,7 +32,7 @@ struct _GlossSidebar
   GtkListBox      *library_list;
   GtkStack        *contents_stack;
   GtkListView     *toc_view;
-  GtkNoSelection  *toc_selection;
+  GtkSingleSelection *toc_selection;
 
   GlossSession    *session;
   GListModel      *documents;
@@ -181,6 +181,25 @@ library_row_activated_cb (GlossSidebar  *self,
 /* Contents                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Marks the heading of the section being read, and keeps it in view. */
+static void
+select_current_section (GlossSidebar *self)
+{
+  guint index = self->session ? gloss_session_get_section_index (self->session) : G_MAXUINT;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->toc_selection));
+
+  if (index >= n)
+    {
+      gtk_single_selection_set_selected (self->toc_selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+
+  gtk_single_selection_set_selected (self->toc_selection, index);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); the "list.scroll-to-item"
+   * action scrolls without moving the keyboard focus. */
+  gtk_widget_activate_action (GTK_WIDGET (self->toc_view), "list.scroll-to-item", "u", index);
+}
+
 static void
 rebuild_contents (GlossSidebar *self)
 {
@@ -196,8 +215,9 @@ rebuild_contents (GlossSidebar *self)
       gtk_string_list_take (headings, g_strdup (g_strstrip (text)));
     }
 
-  gtk_no_selection_set_model (self->toc_selection, G_LIST_MODEL (headings));
+  gtk_single_selection_set_model (self->toc_selection, G_LIST_MODEL (headings));
   gtk_stack_set_visible_child_name (self->contents_stack, n > 0 ? "toc" : "empty");
+  select_current_section (self);
 }
 
 static void
@@ -264,6 +284,12 @@ static void
 session_content_changed_cb (GlossSidebar *self)
 {
   rebuild_contents (self);
+}
+
+static void
+session_section_changed_cb (GlossSidebar *self)
+{
+  select_current_section (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -406,6 +432,9 @@ gloss_sidebar_set_session (GlossSidebar *self,
       g_signal_connect_object (session, "notify::content",
                                G_CALLBACK (session_content_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::section",
+                               G_CALLBACK (session_section_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   gtk_list_box_bind_model (self->library_list, self->documents,
@@ -414,4 +443,18 @@ gloss_sidebar_set_session (GlossSidebar *self,
   select_open_document (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * gloss_sidebar_get_contents:
+ *
+ * Returns: (transfer none): the headings of the open document; the
+ *   selected one is the section being read
+ */
+GtkSelectionModel *
+gloss_sidebar_get_contents (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->toc_selection);
 }

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GLOSS, SIDEBAR, GtkWidget)
 GlossSession *gloss_sidebar_get_session (GlossSidebar *self);
 void          gloss_sidebar_set_session (GlossSidebar *self,
                                          GlossSession *session);
+GtkSelectionModel *gloss_sidebar_get_contents (GlossSidebar *self);
 
 G_END_DECLS

@@ -43,6 +43,8 @@ struct _GlossWindow
   GlossSession         *session;
   GSettings            *settings;
   GBindingGroup        *document_bindings;
+  /* Opened after the first frame, unless another is opened first. */
+  GlossDocument        *start_document;
   GCancellable         *cancellable;
 
   gboolean              sidebar_visible;
@@ -321,11 +323,41 @@ gloss_window_close_request (GtkWindow *window)
 /* GObject                                                            */
 /* ------------------------------------------------------------------ */
 
+static gboolean
+open_start_document_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GlossDocument) document = g_steal_pointer (&self->start_document);
+
+  if (document != NULL)
+    gloss_window_open_document (self, document);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Not in the paint handler itself: the frame is done only when every
+ * after-paint handler has run. */
+static void
+start_document_after_paint_cb (GdkFrameClock *clock,
+                               GlossWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_document_after_paint_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, open_start_document_cb,
+                   g_object_ref (self), g_object_unref);
+}
+
+static void
+open_start_document_on_map (GlossWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, open_start_document_on_map, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (start_document_after_paint_cb), self, 0);
+}
+
 static void
 gloss_window_constructed (GObject *object)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
-  g_autoptr(GlossDocument) document = NULL;
 
   G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
 
@@ -351,9 +383,12 @@ gloss_window_constructed (GObject *object)
 
   update_actions (self);
 
-  document = find_start_document (self);
-  if (document != NULL)
-    gloss_window_open_document (self, document);
+  /* The window comes up first, and the document follows on the next
+   * frame: laying out its first screen (and loading its CJK fonts)
+   * would otherwise delay the first frame by a sixth. */
+  self->start_document = find_start_document (self);
+  if (self->start_document != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (open_start_document_on_map), NULL);
 }
 
 static void
@@ -365,6 +400,7 @@ gloss_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
+  g_clear_object (&self->start_document);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->session);
   g_clear_object (&self->library);
@@ -556,6 +592,19 @@ gloss_window_get_reader_view (GlossWindow *self)
 }
 
 /**
+ * gloss_window_get_sidebar:
+ *
+ * Returns: (transfer none): the library and contents sidebar
+ */
+GlossSidebar *
+gloss_window_get_sidebar (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+/**
  * gloss_window_open_document:
  * @self: a #GlossWindow
  * @document: a document of the window's library
@@ -574,6 +623,7 @@ gloss_window_open_document (GlossWindow   *self,
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
 
+  g_clear_object (&self->start_document);
   if (!gloss_session_open_document (self->session, document, &error))
     {
       show_error_toast (self, error);

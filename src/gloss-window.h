@@ -8,6 +8,7 @@
 
 #include "gloss-library.h"
 #include "gloss-reader-view.h"
+#include "gloss-sidebar.h"
 #include "gloss-session.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ GlossWindow     *gloss_window_new             (GtkApplication *application,
                                                GlossLibrary   *library);
 GlossSession    *gloss_window_get_session     (GlossWindow    *self);
 GlossReaderView *gloss_window_get_reader_view (GlossWindow    *self);
+GlossSidebar    *gloss_window_get_sidebar     (GlossWindow    *self);
 gboolean         gloss_window_open_document   (GlossWindow    *self,
                                                GlossDocument  *document);
 void             gloss_window_import_file     (GlossWindow    *self,
