@@ -548,6 +548,10 @@ format_detail (GlossSearchResult *result)
     case GLOSS_SEARCH_RESULT_NOTE:
       return g_strdup (gloss_search_result_get_title (result));
     case GLOSS_SEARCH_RESULT_CARD:
+      /* a card found by its title needs it only once */
+      if (g_strcmp0 (gloss_search_result_get_snippet (result),
+                     gloss_search_result_get_title (result)) == 0)
+        return NULL;
       return g_strdup (gloss_search_result_get_title (result));
     case GLOSS_SEARCH_RESULT_GROUP:
     default:
