@@ -735,8 +735,9 @@ test_find_empty_and_variants (Fixture       *f,
   find (f, "");
   g_assert_cmpuint (gloss_find_bar_get_n_matches (f->bar), ==, 0);
   g_assert_cmpstr (gloss_find_bar_get_count_text (f->bar), ==, "");
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->bar), "find.next", NULL) &&
-                  gloss_find_bar_get_current (f->bar) >= 0);
+  /* nothing to go to: the action is off and changes nothing */
+  gtk_widget_activate_action (GTK_WIDGET (f->bar), "find.next", NULL);
+  g_assert_cmpint (gloss_find_bar_get_current (f->bar), ==, -1);
 
   find (f, "不存在的词语组合");
   g_assert_cmpuint (gloss_find_bar_get_n_matches (f->bar), ==, 0);
