@@ -223,6 +223,8 @@ gloss_application_startup (GApplication *application)
     { "app.import", { "<Control>o", NULL } },
     { "win.edit-details", { "<Control>e", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
+    { "win.find", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -62,6 +62,10 @@
 /* Where a footnote marker opened from code is brought: a quarter of the
  * view away from its edges, leaving room for the popover. */
 #define FOOTNOTE_MARGIN     0.25
+/* How long a passage opened from a list stays marked. */
+#define FLASH_MS            1200
+/* Where a revealed passage is brought: this far from the view's edges. */
+#define REVEAL_MARGIN       0.2
 
 struct _GlossReaderView
 {
@@ -79,6 +83,8 @@ struct _GlossReaderView
 
   GlossReaderStyle     *style;
   GtkTextTag           *nudge_tag;
+  GtkTextTag           *flash_tag;
+  guint                 flash_source;
 
   /* Incremental loading: blocks [0, next_block) are in the buffer,
    * which then holds the text up to inserted_chars (inserted_bytes). */
@@ -112,6 +118,7 @@ enum {
   PROP_CONTENT,
   PROP_TOP_OFFSET,
   PROP_LOADING,
+  PROP_BUFFER,
   N_PROPS
 };
 
@@ -129,12 +136,17 @@ update_colors (GlossReaderView *self)
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   GdkRGBA foreground;
   GdkRGBA accent;
+  GdkRGBA flash;
 
   gtk_style_context_get_color (context, &foreground);
   if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
     accent = foreground;
 
   gloss_reader_style_set_colors (self->style, &foreground, &accent);
+
+  flash = accent;
+  flash.alpha = 0.35;
+  g_object_set (self->flash_tag, "background-rgba", &flash, NULL);
 }
 
 static void
@@ -786,6 +798,7 @@ gloss_reader_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->load_source, g_source_remove);
   g_clear_handle_id (&self->top_offset_source, g_source_remove);
+  g_clear_handle_id (&self->flash_source, g_source_remove);
   unpin (self);
 
   if (self->footnote_popover != NULL)
@@ -820,6 +833,10 @@ gloss_reader_view_get_property (GObject    *object,
 
     case PROP_LOADING:
       g_value_set_boolean (value, gloss_reader_view_get_loading (self));
+      break;
+
+    case PROP_BUFFER:
+      g_value_set_object (value, self->buffer);
       break;
 
     default:
@@ -883,6 +900,14 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS);
 
+  /* The buffer of the document shown: a new one for each document, so
+   * that whatever decorates the text (find, highlights) follows it. */
+  properties[PROP_BUFFER] =
+    g_param_spec_object ("buffer", NULL, NULL,
+                         GTK_TYPE_TEXT_BUFFER,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -914,6 +939,11 @@ gloss_reader_view_init (GlossReaderView *self)
   g_object_set (self->nudge_tag, "rise", 0, NULL);
   gtk_text_tag_table_add (gloss_reader_style_get_tag_table (self->style), self->nudge_tag);
   g_object_unref (self->nudge_tag);
+
+  /* Marks a passage just opened from elsewhere, for FLASH_MS. */
+  self->flash_tag = gtk_text_tag_new ("flash");
+  gtk_text_tag_table_add (gloss_reader_style_get_tag_table (self->style), self->flash_tag);
+  g_object_unref (self->flash_tag);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1008,6 +1038,7 @@ replace_text_view (GlossReaderView *self)
   gtk_scrolled_window_set_child (self->scroller, view);
   self->text_view = GTK_TEXT_VIEW (view);
   g_set_object (&self->buffer, buffer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUFFER]);
 
   if (had_focus)
     gtk_widget_grab_focus (view);
@@ -1257,4 +1288,62 @@ gloss_reader_view_count_unknown_glyphs (GlossReaderView *self)
     }
 
   return count;
+}
+
+static gboolean
+end_flash_cb (gpointer user_data)
+{
+  GlossReaderView *self = user_data;
+  GtkTextIter start, end;
+
+  self->flash_source = 0;
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->flash_tag, &start, &end);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * gloss_reader_view_reveal_range:
+ * @self: a #GlossReaderView
+ * @start: content offset of the passage
+ * @end: its end
+ * @flags: whether to select it and whether to flash it
+ *
+ * Brings a passage (a search hit, a highlight, a mention) into view,
+ * a little below the top so that what comes before it shows too.
+ */
+void
+gloss_reader_view_reveal_range (GlossReaderView      *self,
+                                guint                 start,
+                                guint                 end,
+                                GlossRevealFlags      flags)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+
+  if (self->content == NULL)
+    return;
+
+  end = MIN (MAX (start, end), gloss_content_get_n_chars (self->content));
+  start = MIN (start, end);
+  ensure_inserted (self, end);
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &start_iter);
+  scroll_to_mark_now (self, REVEAL_MARGIN);
+  pin_to_offset (self, start, REVEAL_MARGIN);
+
+  if (flags & GLOSS_REVEAL_SELECT)
+    gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
+
+  if (flags & GLOSS_REVEAL_FLASH)
+    {
+      if (self->flash_source != 0)
+        end_flash_cb (self);
+      gtk_text_buffer_apply_tag (self->buffer, self->flash_tag, &start_iter, &end_iter);
+      self->flash_source = g_timeout_add (FLASH_MS, end_flash_cb, self);
+    }
 }

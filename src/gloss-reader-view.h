@@ -11,6 +11,13 @@
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_READER_VIEW (gloss_reader_view_get_type ())
+typedef enum
+{
+  GLOSS_REVEAL_NONE   = 0,
+  GLOSS_REVEAL_SELECT = 1 << 0,  /* select the passage */
+  GLOSS_REVEAL_FLASH  = 1 << 1,  /* mark it briefly */
+} GlossRevealFlags;
+
 G_DECLARE_FINAL_TYPE (GlossReaderView, gloss_reader_view, GLOSS, READER_VIEW, GtkWidget)
 
 GtkWidget     *gloss_reader_view_new                  (void);
@@ -25,6 +32,10 @@ GtkTextBuffer *gloss_reader_view_get_buffer           (GlossReaderView *self);
 guint          gloss_reader_view_get_top_offset       (GlossReaderView *self);
 void           gloss_reader_view_scroll_to_offset     (GlossReaderView *self,
                                                        guint            offset);
+void           gloss_reader_view_reveal_range         (GlossReaderView *self,
+                                                       guint            start,
+                                                       guint            end,
+                                                       GlossRevealFlags flags);
 gboolean       gloss_reader_view_open_footnote        (GlossReaderView *self,
                                                        guint            ref_index);
 const char    *gloss_reader_view_get_footnote_text    (GlossReaderView *self);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-sidebar.h"
+#include "gloss-search-pane.h"
 
 /* Indentation of each heading level in the contents, in pixels. */
 #define TOC_INDENT 14
@@ -33,6 +34,7 @@ struct _GlossSidebar
   GtkStack        *contents_stack;
   GtkListView     *toc_view;
   GtkSingleSelection *toc_selection;
+  GlossSearchPane *search_pane;
 
   GlossSession    *session;
   GListModel      *documents;
@@ -365,6 +367,8 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GLOSS_TYPE_SEARCH_PANE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, box);
@@ -373,6 +377,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, contents_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, toc_view);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, toc_selection);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_pane);
   gtk_widget_class_bind_template_callback (widget_class, library_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_bind_cb);
@@ -457,4 +462,30 @@ gloss_sidebar_get_contents (GlossSidebar *self)
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
   return GTK_SELECTION_MODEL (self->toc_selection);
+}
+
+/**
+ * gloss_sidebar_get_search_pane:
+ *
+ * Returns: (transfer none): the search page
+ */
+GlossSearchPane *
+gloss_sidebar_get_search_pane (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return self->search_pane;
+}
+
+/**
+ * gloss_sidebar_show_page:
+ * @name: "library", "contents", "search" or "notes"
+ */
+void
+gloss_sidebar_show_page (GlossSidebar *self,
+                         const char   *name)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-search-pane.h"
 #include "gloss-session.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ G_DECLARE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GLOSS, SIDEBAR, GtkWidget)
 GlossSession *gloss_sidebar_get_session (GlossSidebar *self);
 void          gloss_sidebar_set_session (GlossSidebar *self,
                                          GlossSession *session);
-GtkSelectionModel *gloss_sidebar_get_contents (GlossSidebar *self);
+GtkSelectionModel *gloss_sidebar_get_contents    (GlossSidebar *self);
+GlossSearchPane   *gloss_sidebar_get_search_pane (GlossSidebar *self);
+void               gloss_sidebar_show_page       (GlossSidebar *self,
+                                                  const char   *name);
 
 G_END_DECLS

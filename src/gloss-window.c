@@ -12,6 +12,8 @@
  *   win.edit-details     Ctrl+E  edit title, authors and year
  *   win.open-document(s)         open a document by id (library list)
  *   win.go-to-offset(u)          scroll the text there (contents list)
+ *   win.search           Ctrl+Shift+F  search the library (sidebar page)
+ *   win.find             Ctrl+F  find in the open document
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -23,6 +25,9 @@
 #include "gloss-metadata-dialog.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
+#include "gloss-find-bar.h"
+#include "gloss-knowledge-base.h"
+#include "gloss-search-pane.h"
 
 /* How long a toast reporting a failure stays up, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
@@ -37,10 +42,12 @@ struct _GlossWindow
   GlossSidebar         *sidebar;
   AdwWindowTitle       *window_title;
   GlossReaderView      *reader_view;
+  GlossFindBar         *find_bar;
   GtkDropTarget        *drop_target;
 
   GlossLibrary         *library;
   GlossSession         *session;
+  GlossKnowledgeBase   *knowledge;
   GSettings            *settings;
   GBindingGroup        *document_bindings;
   /* Opened after the first frame, unless another is opened first. */
@@ -323,6 +330,120 @@ gloss_window_close_request (GtkWindow *window)
 /* GObject                                                            */
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* Passages, search and find                                          */
+/* ------------------------------------------------------------------ */
+
+/* Opens document doc_id (unless it is open) and reveals [start, end). */
+static gboolean
+open_passage (GlossWindow      *self,
+              const char       *doc_id,
+              guint             start,
+              guint             end,
+              GlossRevealFlags  flags)
+{
+  GlossDocument *open = gloss_session_get_document (self->session);
+
+  if (open == NULL || g_strcmp0 (gloss_document_get_id (open), doc_id) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossDocument) document = gloss_library_lookup (self->library, doc_id, &error);
+
+      if (document == NULL || !gloss_window_open_document (self, document))
+        {
+          if (error != NULL)
+            show_error_toast (self, error);
+          return FALSE;
+        }
+    }
+
+  gloss_reader_view_reveal_range (self->reader_view, start, end, flags);
+  return TRUE;
+}
+
+static void
+search_result_activated_cb (GlossWindow *self,
+                            const char  *doc_id,
+                            guint        start,
+                            guint        end)
+{
+  if (open_passage (self, doc_id, start, end, GLOSS_REVEAL_SELECT | GLOSS_REVEAL_FLASH))
+    {
+      hide_sidebar_if_folded (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+    }
+}
+
+static void
+find_match_selected_cb (GlossWindow *self,
+                        guint        start,
+                        guint        end)
+{
+  gloss_reader_view_reveal_range (self->reader_view, start, end, GLOSS_REVEAL_SELECT);
+}
+
+static void
+reader_buffer_changed_cb (GlossWindow *self)
+{
+  gloss_find_bar_set_content (self->find_bar, gloss_reader_view_get_content (self->reader_view));
+  gloss_find_bar_set_buffer (self->find_bar, gloss_reader_view_get_buffer (self->reader_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  set_sidebar_visible (self, TRUE);
+  gloss_sidebar_show_page (self->sidebar, "search");
+  gloss_search_pane_focus_entry (gloss_sidebar_get_search_pane (self->sidebar));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gloss_reader_view_get_content (self->reader_view) == NULL)
+    return;
+  gloss_find_bar_set_origin (self->find_bar, gloss_reader_view_get_top_offset (self->reader_view));
+  gloss_find_bar_open (self->find_bar);
+}
+
+static void
+set_up_search (GlossWindow *self)
+{
+  GlossSearchPane *pane = gloss_sidebar_get_search_pane (self->sidebar);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAction) fold_action = NULL;
+
+  self->knowledge = gloss_knowledge_base_new_bundled (&error);
+  if (self->knowledge == NULL)
+    g_warning ("The bundled timeline and mechanisms cannot be read: %s", error->message);
+
+  gloss_search_pane_set_library (pane, self->library);
+  gloss_search_pane_set_knowledge_base (pane, self->knowledge);
+  g_signal_connect_object (pane, "result-activated",
+                           G_CALLBACK (search_result_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_settings_bind (self->settings, "fold-chinese-variants", pane,
+                   "fold-chinese-variants", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "fold-chinese-variants", self->find_bar,
+                   "fold-chinese-variants", G_SETTINGS_BIND_GET);
+  fold_action = g_settings_create_action (self->settings, "fold-chinese-variants");
+  g_action_map_add_action (G_ACTION_MAP (self), fold_action);
+
+  g_signal_connect_object (self->reader_view, "notify::buffer",
+                           G_CALLBACK (reader_buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reader_buffer_changed_cb (self);
+}
+
 static gboolean
 open_start_document_cb (gpointer user_data)
 {
@@ -380,6 +501,7 @@ gloss_window_constructed (GObject *object)
                           self->session, "visible-offset",
                           G_BINDING_DEFAULT);
   gloss_sidebar_set_session (self->sidebar, self->session);
+  set_up_search (self);
 
   update_actions (self);
 
@@ -403,6 +525,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->start_document);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->session);
+  g_clear_object (&self->knowledge);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -495,6 +618,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   g_type_ensure (GLOSS_TYPE_READER_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
+  g_type_ensure (GLOSS_TYPE_FIND_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-window.ui");
@@ -503,6 +627,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, find_bar);
+  gtk_widget_class_bind_template_callback (widget_class, find_match_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, drop_target);
   gtk_widget_class_bind_template_callback (widget_class, drop_cb);
 
@@ -510,6 +636,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-offset", "u", go_to_offset_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
 static void
