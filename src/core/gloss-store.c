@@ -120,6 +120,29 @@ static const MigrationStep user_migrations[GLOSS_USER_SCHEMA_VERSION] = {
     "CREATE TABLE color_names ("
     "  color TEXT PRIMARY KEY,"
     "  name TEXT NOT NULL) WITHOUT ROWID;" },
+
+  /* 3 → 4: the user's own timeline events (gloss-user-events.c), kept
+   * apart from the bundled knowledge base, which is data of the app.
+   * One column per field, so that the rows stay readable by hand. */
+  { NULL,
+    "CREATE TABLE user_events ("
+    "  id TEXT PRIMARY KEY,"
+    "  date TEXT NOT NULL,"
+    "  date_precision TEXT NOT NULL,"
+    "  end_date TEXT,"
+    "  end_date_precision TEXT,"
+    "  lane TEXT NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  title_zh TEXT NOT NULL,"
+    "  title_en TEXT NOT NULL,"
+    "  summary TEXT NOT NULL,"
+    "  symbol TEXT,"
+    "  source_url TEXT NOT NULL,"
+    "  source_title TEXT NOT NULL,"
+    "  created INTEGER NOT NULL,"
+    "  modified INTEGER NOT NULL,"
+    "  CHECK ((end_date IS NULL) = (end_date_precision IS NULL))"
+    ");" },
 };
 
 static const MigrationStep corpus_migrations[GLOSS_CORPUS_SCHEMA_VERSION] = {

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /* What the user wrote lives in user.db, which is never recreated;
  * what can be rebuilt from the original bytes lives in corpus.db. */
-#define GLOSS_USER_SCHEMA_VERSION   3
+#define GLOSS_USER_SCHEMA_VERSION   4
 #define GLOSS_CORPUS_SCHEMA_VERSION 2
 
 typedef struct _GlossStore GlossStore;
