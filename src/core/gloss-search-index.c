@@ -14,8 +14,8 @@
  * spaces. A query of n ≥ 2 characters asks for (a sample of) its bigrams,
  * a one-character query for the prefix "c"*. FTS5 only narrows the search
  * down to candidate paragraphs; every candidate is then checked with
- * memmem() against the folded text of the paragraph, which is stored, so
- * the results and counts are exact by construction, whatever the tokens.
+ * memmem() against the folded text of the paragraph, so the results and
+ * counts are exact by construction, whatever the tokens.
  *
  * The unit of indexing is the paragraph: one row per block of the cleaned
  * text, from the block's start to the next block's start (the line break
@@ -25,13 +25,34 @@
  * because the cleaner already joined them. Rows have the id
  * (source << 24 | paragraph), so FTS5's rowid order is document order.
  *
- * Sizes: detail=none and columnsize=0 keep FTS5 to lists of row ids per
- * bigram (positions are not needed, since candidates are verified). The
- * folded text is stored once more (needed for exact verification); the
- * original text is not: snippets read it from corpus.db by byte offset,
- * through incremental blob I/O. The map from folded back to original
- * offsets is stored only for the rare paragraphs whose folding changes
- * the length (gloss-fold.c).
+ * Size (issue 6: at most the size of the text). The index stores no text
+ * of documents: a paragraph is read from corpus.db by byte offset
+ * (incremental blob I/O, gloss-search-text.c) and folded when a query
+ * needs it, which costs about as much as reading a stored folded copy
+ * did, and that copy was 0.94× the text. FTS5 is contentless, with
+ * detail=none and columnsize=0: lists of row ids per bigram, 0.35× the
+ * text; positions (detail=full) would have cost about as much again as
+ * the text. On 100 MB of text search.db is 0.50× (see bench/README.md).
+ *
+ * Deleting from a contentless table takes the text the row was given.
+ * Notes and cards keep their original (they are small), and a document's
+ * text is still in corpus.db when it is removed; when it changed there,
+ * its old rows stay in FTS5 ("stale"). They are harmless, since every
+ * candidate is checked against the paragraph that has its id now, and
+ * counted: once they are as many as half the live rows, update() fills
+ * FTS5 again from the paragraphs (rebuild_fts()).
+ *
+ * Counting (gloss_search_index_count()) has to look at every occurrence,
+ * and a common word occurs in most paragraphs: 网络 in 116 000 of 193 000.
+ * So each document also stores how often each character and each pair of
+ * characters occurs in it, when it does at least GLOSS_SEARCH_GRAM_MIN
+ * times (table grams, 0.09× the text; the rare ones would make it as big
+ * as FTS5, and are quick to count from their few paragraphs anyway).
+ * The count of a one-term query of one character, or two different ones
+ * (their places cannot overlap, unlike those of "aa" in "aaa"), is the
+ * sum of the stored counts plus the checked count of the other
+ * documents' paragraphs, which FTS5 skips to (gloss-search-run.c).
+ * Longer terms are counted by checking every candidate paragraph.
  *
  * The index lives in search.db in the library directory (search-t2s.db
  * when Traditional Chinese is folded too, so that switching the option

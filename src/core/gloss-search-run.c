@@ -1,8 +1,9 @@
 /* gloss-search-run.c: running a query against the search index
  *
  * FTS5 gives the candidate paragraphs in row id order, which is the
- * order of sources and, within one, of the text. Each candidate's folded
- * text is checked for every term with memmem() (UTF-8 is self-
+ * order of sources and, within one, of the text. Each candidate is read
+ * (from corpus.db for documents) and folded, and its folded text is
+ * checked for every term with memmem() (UTF-8 is self-
  * synchronising, so a byte match is a character match), occurrences are
  * counted left to right without overlap, and only then mapped back to
  * original offsets. Only one paragraph is in memory at a time: searching
@@ -12,6 +13,10 @@
  * each term's non-overlapping occurrences in it are hits (and counted).
  * For a one-term query this is exactly the number of non-overlapping
  * occurrences of the folded query in the folded text of each source.
+ *
+ * A paragraph whose document changed in corpus.db since it was indexed
+ * cannot be read: it is skipped (it neither counts nor is found) until
+ * update() indexes the document again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
