@@ -104,7 +104,7 @@ cmd_build (const char *dir)
   g_autoptr(GlossLibrary) library = gloss_library_open (dir, &error);
   g_autoptr(GlossSearchIndex) index = NULL;
   g_autofree char *corpus = g_build_filename (dir, "corpus.db", NULL);
-  double text_bytes, seconds, total, fts, folded;
+  double text_bytes, seconds, total, fts, grams, units;
   gint64 start;
 
   if (library == NULL)
@@ -128,18 +128,20 @@ cmd_build (const char *dir)
     g_autofree char *path = g_build_filename (dir, "search.db", NULL);
 
     total = file_size (path);
-    fts = sql_sum (path, "SELECT sum(length(block)) FROM fts_data") +
-          sql_sum (path, "SELECT sum(length(id)) FROM fts_idx");
-    folded = sql_sum (path, "SELECT sum(length(CAST(text AS BLOB))) FROM units");
+    /* what the tables take in the file, b-trees included */
+    fts = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'fts%'");
+    grams = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%grams%'");
+    units = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name = 'units'");
   }
 
   printf ("documents: %u, cleaned text %.1f MB\n",
           g_list_model_get_n_items (gloss_library_get_documents (library)), text_bytes / MB);
   printf ("index build: %.1f s, %.2f MB/s of text\n", seconds, text_bytes / MB / seconds);
   printf ("search.db: %.1f MB = %.2f x the text (FTS5 bigram index %.1f MB = %.2f x, "
-          "folded text %.1f MB = %.2f x, the rest: maps, pages, b-tree overhead)\n",
+          "gram counts %.1f MB = %.2f x, paragraphs %.1f MB = %.2f x, the rest: pages, "
+          "free pages)\n",
           total / MB, total / text_bytes, fts / MB, fts / text_bytes,
-          folded / MB, folded / text_bytes);
+          grams / MB, grams / text_bytes, units / MB, units / text_bytes);
   return 0;
 }
 

@@ -605,6 +605,148 @@ test_updated_after_import (Fixture       *f,
 }
 
 static void
+replace_text (GlossLibrary  *library,
+              const char    *dir,
+              GlossDocument *doc,
+              const char    *text)
+{
+  g_autofree char *path = test_write_file (dir, "replacement.txt", text, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orphans = gloss_library_replace_original (library, doc, file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (orphans);
+  g_unlink (path);
+}
+
+static void
+assert_counts (Fixture           *f,
+               const char *const *queries)
+{
+  for (guint i = 0; queries[i]; i++)
+    {
+      g_test_message ("%s", queries[i]);
+      g_assert_cmpuint (index_count (f->index, queries[i]), ==,
+                        expected_count (f->library, queries[i], 0));
+    }
+}
+
+/* The index keeps no copy of the text, so the rows of a text that
+ * changed in corpus.db stay behind in FTS5 until it is rebuilt: they
+ * must never be counted or found. */
+static void
+test_changed_documents (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const queries[] = {
+    "旧版", "新版", "ＸＹＺＺＹ", "xyzzy", "中俄", "网络", "中", "网", "x", NULL,
+  };
+  g_autoptr(GlossDocument) doc = import_text (f->library, f->dir, "v1.txt",
+                                              "旧版\n\n旧版ＸＹＺＺＹ中俄网络。\n\n旧版xyzzy\n");
+  g_autoptr(GlossDocument) big = gloss_library_lookup (f->library, bundled_ids[1], NULL);
+  g_autoptr(GlossContent) content = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_cmpuint (index_count (f->index, "旧版"), ==, 3);
+  replace_text (f->library, f->dir, doc, "新版\n\n新版中俄。\n");
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (f, queries);
+  g_assert_cmpuint (index_count (f->index, "旧版"), ==, 0);
+  hits = index_search (f->index, "xyzzy", 0);
+  g_assert_cmpuint (hits->len, ==, 0);
+
+  /* a big document changed: the stale rows are many, FTS5 is rebuilt */
+  g_assert_nonnull (big);
+  content = gloss_library_load_content (f->library, big, NULL);
+  text = g_strconcat ("改版\n\n", gloss_content_get_text (content), NULL);
+  replace_text (f->library, f->dir, big, text);
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (f, queries);
+  g_assert_cmpuint (index_count (f->index, "改版"), ==, 1);
+  g_assert_cmpuint (index_count (f->index, "改版"), ==, expected_count (f->library, "改版", 0));
+}
+
+/* Pairs of one character twice overlap ("aaa" holds "aa" once, at two
+ * places): their counts are never a sum of places. */
+static void
+test_overlapping_pairs (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const queries[] = { "00", "000", "aa", "aaa", "哈哈", "哈哈哈", "哈", "a。", NULL };
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("重复\n\n");
+
+  /* often enough for the counts to be stored for the document */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "哈哈哈……2000年aaa。。。\n");
+  doc = import_text (f->library, f->dir, "repeats.txt", text->str);
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (f, queries);
+  g_assert_cmpuint (index_count (f->index, "哈哈"), ==, 40);
+}
+
+/* Folding has a fast way for common characters: it must agree with the
+ * definition, NFKC then case folding (then NFKC again), cluster by
+ * cluster. */
+static char *
+reference_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p;)
+    {
+      const char *q = g_utf8_next_char (p);
+      g_autofree char *nfkc = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *again = NULL;
+
+      while (*q && g_unichar_combining_class (g_utf8_get_char (q)) != 0)
+        q = g_utf8_next_char (q);
+      nfkc = g_utf8_normalize (p, q - p, G_NORMALIZE_NFKC);
+      folded = g_utf8_casefold (nfkc, -1);
+      again = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
+      g_string_append (out, again);
+      p = q;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_fold_fast_path (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *const samples[] = {
+    "ＵＮＧＧＥ报告，Ａ／７０／１７４。", "e\xcc\x81t\xc3\xa9 ﬁn …… ㈠ ⽹络 Ⅻ",
+    "中\xcc\x81文、《规范》“引号”〔注〕 ｶﾀｶﾅ ㍿", "\xe3\x80\x80全角空格\t\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *expected = reference_fold (samples[i]);
+      g_autofree char *folded = gloss_fold (samples[i], -1, GLOSS_FOLD_DEFAULT, NULL);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  for (guint d = 0; d < G_N_ELEMENTS (bundled_ids); d++)
+    {
+      g_autoptr(GlossContent) content = test_load_bundled (f->library, bundled_ids[d]);
+      g_autofree char *expected = reference_fold (gloss_content_get_text (content));
+      g_autofree char *folded = gloss_fold (gloss_content_get_text (content), -1,
+                                            GLOSS_FOLD_DEFAULT, NULL);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+}
+
+static void
 on_done (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
@@ -822,6 +964,9 @@ main (int   argc,
   ADD ("/search/fold-map", test_fold_map);
   ADD ("/search/rebuilt", test_rebuilt_when_missing_or_damaged);
   ADD ("/search/updated-after-import", test_updated_after_import);
+  ADD ("/search/changed-documents", test_changed_documents);
+  ADD ("/search/overlapping-pairs", test_overlapping_pairs);
+  ADD ("/search/fold-fast-path", test_fold_fast_path);
   ADD ("/search/async", test_async);
   ADD ("/search/other-sources", test_other_sources);
   ADD ("/search/cli", test_cli);

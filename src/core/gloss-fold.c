@@ -120,6 +120,133 @@ is_combining (gunichar c)
   return g_unichar_combining_class (c) != 0;
 }
 
+/* Which characters of the Basic Multilingual Plane fold to themselves
+ * and are no combining mark, a page of 256 at a time, worked out with
+ * fold_cluster() itself the first time a text has one of them: Chinese
+ * punctuation (、。《》“”) is the most common case. */
+static gsize    identity_ready[256];
+static guint32  identity_bits[256][8];
+
+static void
+fill_identity_page (guint page)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < 256; i++)
+    {
+      gunichar c = page << 8 | i;
+      char utf8[6];
+      int n;
+
+      if ((c >= 0xD800 && c <= 0xDFFF) || c == 0 || g_unichar_combining_class (c) != 0)
+        continue;
+      n = g_unichar_to_utf8 (c, utf8);
+      g_string_truncate (out, 0);
+      if (fold_cluster (out, utf8, n, 1, GLOSS_FOLD_DEFAULT) == 1 &&
+          out->len == (gsize) n && memcmp (out->str, utf8, n) == 0)
+        identity_bits[page][i / 32] |= 1u << (i % 32);
+    }
+}
+
+static gboolean
+folds_to_itself (gunichar c)
+{
+  guint page = c >> 8;
+
+  if (g_once_init_enter (&identity_ready[page]))
+    {
+      fill_identity_page (page);
+      g_once_init_leave (&identity_ready[page], 1);
+    }
+  return (identity_bits[page][(c & 0xFF) / 32] >> (c % 32)) & 1;
+}
+
+/* The character at p if it folds to one character and is no combining
+ * mark, with its length in *n; 0 for anything else. */
+static gunichar
+simple_char (const guchar *p,
+             const guchar *end,
+             guint        *n)
+{
+  gunichar c;
+
+  if (p[0] < 0x80)
+    {
+      *n = 1;
+      return p[0];
+    }
+  if (p[0] >= 0xC2 && p[0] < 0xE0 && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+    {
+      c = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+      *n = 2;
+    }
+  else if (p[0] >= 0xE0 && p[0] < 0xF0 && end - p >= 3 &&
+           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+    {
+      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      *n = 3;
+    }
+  else
+    return 0;
+
+  if ((c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0x3400 && c <= 0x4DBF) || folds_to_itself (c))
+    return c;
+  return 0;
+}
+
+/* Folds the simple characters from p on, as fold_cluster() would, up to
+ * the first one that is not simple or is followed by a character that
+ * is not (it may be a combining mark); returns where it stopped, and
+ * adds the number of characters folded to *n_folded. Search folds
+ * paragraphs on demand, so this is the hot path: it writes straight
+ * into out. */
+static const char *
+fold_simple_run (GString        *out,
+                 const char     *p,
+                 const char     *end,
+                 GlossFoldFlags  flags,
+                 guint          *n_folded)
+{
+  const guchar *u = (const guchar *) p, *e = (const guchar *) end;
+  gsize len = out->len;
+  guint n = 0, m = 0;
+  gunichar c = simple_char (u, e, &n);
+  char *w;
+
+  if (c == 0)
+    return p;
+  /* a Traditional character may fold to one of four bytes, from two */
+  g_string_set_size (out, len + (end - p) * (flags & GLOSS_FOLD_TRADITIONAL ? 2 : 1));
+  w = out->str + len;
+  while (c != 0)
+    {
+      const guchar *q = u + n;
+      gunichar d = q < e ? simple_char (q, e, &m) : 0;
+
+      if (d == 0 && q < e)
+        break;
+      if (c < 0x80)
+        *w++ = g_ascii_tolower (c);
+      else if (c >= 0xFF01)
+        *w++ = g_ascii_tolower (c - 0xFEE0);
+      else if (flags & GLOSS_FOLD_TRADITIONAL)
+        w += g_unichar_to_utf8 (gloss_fold_traditional_char (c), w);
+      else
+        {
+          memcpy (w, u, n);
+          w += n;
+        }
+      (*n_folded)++;
+      u = q;
+      c = d;
+      n = m;
+    }
+  out->len = w - out->str;
+  out->str[out->len] = '\0';
+  return (const char *) u;
+}
+
 /**
  * gloss_fold:
  * @text: valid UTF-8
@@ -143,8 +270,17 @@ gloss_fold (const char     *text,
 
   for (const char *p = text; p < end;)
     {
-      const char *q = g_utf8_next_char (p);
+      const char *q;
       guint n_chars = 1, n;
+
+      /* most characters take the fast way */
+      q = fold_simple_run (out, p, end, flags, &folded);
+      if (q != p)
+        {
+          p = q;
+          continue;
+        }
+      q = g_utf8_next_char (p);
 
       while (q < end && is_combining (g_utf8_get_char (q)))
         {

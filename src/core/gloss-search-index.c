@@ -14,8 +14,8 @@
  * spaces. A query of n ≥ 2 characters asks for (a sample of) its bigrams,
  * a one-character query for the prefix "c"*. FTS5 only narrows the search
  * down to candidate paragraphs; every candidate is then checked with
- * memmem() against the folded text of the paragraph, which is stored, so
- * the results and counts are exact by construction, whatever the tokens.
+ * memmem() against the folded text of the paragraph, so the results and
+ * counts are exact by construction, whatever the tokens.
  *
  * The unit of indexing is the paragraph: one row per block of the cleaned
  * text, from the block's start to the next block's start (the line break
@@ -25,13 +25,34 @@
  * because the cleaner already joined them. Rows have the id
  * (source << 24 | paragraph), so FTS5's rowid order is document order.
  *
- * Sizes: detail=none and columnsize=0 keep FTS5 to lists of row ids per
- * bigram (positions are not needed, since candidates are verified). The
- * folded text is stored once more (needed for exact verification); the
- * original text is not: snippets read it from corpus.db by byte offset,
- * through incremental blob I/O. The map from folded back to original
- * offsets is stored only for the rare paragraphs whose folding changes
- * the length (gloss-fold.c).
+ * Size (issue 6: at most the size of the text). The index stores no text
+ * of documents: a paragraph is read from corpus.db by byte offset
+ * (incremental blob I/O, gloss-search-text.c) and folded when a query
+ * needs it, which costs about as much as reading a stored folded copy
+ * did, and that copy was 0.94× the text. FTS5 is contentless, with
+ * detail=none and columnsize=0: lists of row ids per bigram, 0.35× the
+ * text; positions (detail=full) would have cost about as much again as
+ * the text. On 100 MB of text search.db is 0.50× (see bench/README.md).
+ *
+ * Deleting from a contentless table takes the text the row was given.
+ * Notes and cards keep their original (they are small), and a document's
+ * text is still in corpus.db when it is removed; when it changed there,
+ * its old rows stay in FTS5 ("stale"). They are harmless, since every
+ * candidate is checked against the paragraph that has its id now, and
+ * counted: once they are as many as half the live rows, update() fills
+ * FTS5 again from the paragraphs (rebuild_fts()).
+ *
+ * Counting (gloss_search_index_count()) has to look at every occurrence,
+ * and a common word occurs in most paragraphs: 网络 in 116 000 of 193 000.
+ * So each document also stores how often each character and each pair of
+ * characters occurs in it, when it does at least GLOSS_SEARCH_GRAM_MIN
+ * times (table grams, 0.09× the text; the rare ones would make it as big
+ * as FTS5, and are quick to count from their few paragraphs anyway).
+ * The count of a one-term query of one character, or two different ones
+ * (their places cannot overlap, unlike those of "aa" in "aaa"), is the
+ * sum of the stored counts plus the checked count of the other
+ * documents' paragraphs, which FTS5 skips to (gloss-search-run.c).
+ * Longer terms are counted by checking every candidate paragraph.
  *
  * The index lives in search.db in the library directory (search-t2s.db
  * when Traditional Chinese is folded too, so that switching the option
@@ -74,20 +95,22 @@ static const char schema[] =
   "  checksum TEXT,"                /* documents: where corpus.db holds the original */
   "  cleaner INTEGER,"
   "  UNIQUE (kind, key));"
-  /* a paragraph: its folded text, where it is in the original */
+  /* a paragraph: where it is in the original */
   "CREATE TABLE units ("
   "  id INTEGER PRIMARY KEY,"       /* source << 24 | paragraph */
   "  block INTEGER NOT NULL,"
   "  start INTEGER NOT NULL,"       /* code points into the original */
   "  byte_start INTEGER NOT NULL,"  /* bytes into the original */
   "  byte_length INTEGER NOT NULL,"
-  "  text TEXT NOT NULL,"           /* folded */
-  "  map BLOB,"                     /* NULL: folding kept every length */
-  "  original TEXT);"               /* NULL: read it from corpus.db */
+  "  original TEXT);"               /* notes and cards; NULL: read it from corpus.db */
   "CREATE TABLE pages ("
   "  source INTEGER NOT NULL, offset INTEGER NOT NULL, page INTEGER NOT NULL,"
   "  PRIMARY KEY (source, offset)) WITHOUT ROWID;"
-  "CREATE VIRTUAL TABLE fts USING fts5 (text, content='units', content_rowid='id',"
+  /* a document's frequent characters and pairs: how often each occurs */
+  "CREATE TABLE grams ("
+  "  source INTEGER NOT NULL, gram TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  PRIMARY KEY (source, gram)) WITHOUT ROWID;"
+  "CREATE VIRTUAL TABLE fts USING fts5 (text, content='',"
   "  tokenize='gloss', detail='none', columnsize=0);";
 
 /* ------------------------------------------------------------------ */
@@ -156,7 +179,10 @@ prepare_index (sqlite3        *db,
   g_autofree char *create = NULL;
   gint64 version;
 
-  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
+  /* before anything is written (and a no-op after): FTS5 frees pages
+   * when it merges segments and when it is rebuilt */
+  if (!exec (db, "PRAGMA auto_vacuum = INCREMENTAL;"
+                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
     return FALSE;
   version = query_int (db, "PRAGMA user_version", -1);
   if (version == GLOSS_SEARCH_INDEX_FORMAT)
@@ -344,13 +370,114 @@ run_stmt (sqlite3_stmt *stmt)
 }
 
 static gboolean
-delete_units (sqlite3 *db,
-              gint64   source)
+add_stale (sqlite3 *db,
+           gint64   n)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (n == 0)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO settings VALUES ('stale', ?1) ON CONFLICT (key)"
+                          " DO UPDATE SET value = value + ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n);
+  ok = run_stmt (stmt);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Runs stmt (?1 the row id, ?2 the folded text) for every paragraph of
+ * the source whose text can still be had: notes and cards keep their
+ * original, documents read theirs from corpus.db, if it did not change
+ * since. *missing: how many paragraphs could not be had. */
+static gboolean
+feed_fts (GlossSearchIndex *self,
+          gint64            source,
+          sqlite3_stmt     *stmt,
+          gint64           *missing)
+{
+  sqlite3_stmt *info = NULL, *units = NULL;
+  sqlite3_blob *blob = NULL;
+  gboolean ok, is_document = FALSE;
+  int rc = SQLITE_DONE;
+
+  *missing = 0;
+  ok = sqlite3_prepare_v2 (self->db, "SELECT kind, key, checksum, cleaner FROM sources WHERE id = ?",
+                           -1, &info, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (self->db, "SELECT id, byte_start, byte_length, original FROM units"
+                           " WHERE id >= ?1 AND id < ?2", -1, &units, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_int64 (info, 1, source);
+      if (sqlite3_step (info) == SQLITE_ROW &&
+          g_strcmp0 ((const char *) sqlite3_column_text (info, 0), "doc") == 0)
+        {
+          is_document = TRUE;
+          blob = _gloss_search_open_text (self, (const char *) sqlite3_column_text (info, 1),
+                                          (const char *) sqlite3_column_text (info, 2),
+                                          sqlite3_column_int (info, 3));
+        }
+      sqlite3_bind_int64 (units, 1, source << GLOSS_SEARCH_UNIT_BITS);
+      sqlite3_bind_int64 (units, 2, (source + 1) << GLOSS_SEARCH_UNIT_BITS);
+    }
+
+  while (ok && (rc = sqlite3_step (units)) == SQLITE_ROW)
+    {
+      g_autofree char *original = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!is_document)
+        original = g_strdup ((const char *) sqlite3_column_text (units, 3));
+      else
+        original = _gloss_search_read_text (blob, sqlite3_column_int64 (units, 1),
+                                            sqlite3_column_int (units, 2));
+      if (original == NULL)
+        {
+          (*missing)++;
+          continue;
+        }
+      folded = gloss_fold (original, -1, self->flags, NULL);
+      sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (units, 0));
+      sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_STATIC);
+      ok = run_stmt (stmt);
+    }
+
+  g_clear_pointer (&blob, sqlite3_blob_close);
+  sqlite3_finalize (info);
+  sqlite3_finalize (units);
+  return ok && rc == SQLITE_DONE;
+}
+
+/* Takes the source's paragraphs out of FTS5. A contentless table needs
+ * the text it was given to delete a row. When a document's text changed
+ * in corpus.db, its old rows stay in FTS5 ("stale"): harmless, since
+ * every candidate is checked against the paragraph, and counted, so that
+ * update() rebuilds FTS5 when they take too much room. */
+static gboolean
+delete_fts_rows (GlossSearchIndex *self,
+                 gint64            source)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 stale = 0;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (self->db, "INSERT INTO fts (fts, rowid, text) VALUES ('delete', ?1, ?2)",
+                           -1, &stmt, NULL) == SQLITE_OK &&
+       feed_fts (self, source, stmt, &stale) &&
+       add_stale (self->db, stale);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+delete_rows (sqlite3 *db,
+             gint64   source)
 {
   static const char *const sql[] = {
-    "INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text FROM units WHERE id >= ?1 AND id < ?2",
     "DELETE FROM units WHERE id >= ?1 AND id < ?2",
     "DELETE FROM pages WHERE source = ?3",
+    "DELETE FROM grams WHERE source = ?3",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -369,6 +496,35 @@ delete_units (sqlite3 *db,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Forgets everything the index holds for a source but its id. */
+static gboolean
+forget_source (GlossSearchIndex *self,
+               gint64            source)
+{
+  return delete_fts_rows (self, source) && delete_rows (self->db, source);
+}
+
+/* The id of a source, or -1 if the index does not hold it. */
+static gint64
+lookup_source (sqlite3               *db,
+               GlossSearchSourceKind  kind,
+               const char            *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM sources WHERE kind = ? AND key = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return id;
 }
 
 static gint64
@@ -398,61 +554,59 @@ upsert_source (sqlite3      *db,
   return id;
 }
 
-static gboolean
-insert_unit (sqlite3_stmt *unit_stmt,
-             sqlite3_stmt *fts_stmt,
-             gint64        id,
-             const Unit   *unit,
-             const char   *text,
-             gsize         byte_start,
-             gsize         byte_end,
-             GlossFoldFlags flags,
-             gboolean      keep_original)
+typedef struct
 {
-  g_autoptr(GlossFoldMap) map = NULL;
-  g_autofree char *folded = gloss_fold (text + byte_start, byte_end - byte_start, flags, &map);
-  g_autoptr(GBytes) map_bytes = NULL;
+  sqlite3_stmt    *unit;
+  sqlite3_stmt    *fts;
+  GlossGramCounts *grams;   /* documents only */
+  GlossFoldFlags   flags;
+  gboolean         keep_original;
+} Writer;
 
-  sqlite3_bind_int64 (unit_stmt, 1, id);
-  sqlite3_bind_int (unit_stmt, 2, unit->block);
-  sqlite3_bind_int (unit_stmt, 3, unit->start);
-  sqlite3_bind_int64 (unit_stmt, 4, byte_start);
-  sqlite3_bind_int64 (unit_stmt, 5, byte_end - byte_start);
-  sqlite3_bind_text (unit_stmt, 6, folded, -1, SQLITE_STATIC);
-  if (!gloss_fold_map_is_identity (map))
-    {
-      map_bytes = gloss_fold_map_to_bytes (map);
-      sqlite3_bind_blob (unit_stmt, 7, g_bytes_get_data (map_bytes, NULL),
-                         g_bytes_get_size (map_bytes), SQLITE_STATIC);
-    }
-  else
-    sqlite3_bind_null (unit_stmt, 7);
-  if (keep_original)
-    sqlite3_bind_text (unit_stmt, 8, text + byte_start, byte_end - byte_start, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (unit_stmt, 8);
+static gboolean
+insert_unit (Writer     *writer,
+             gint64      id,
+             const Unit *unit,
+             const char *text,
+             gsize       byte_start,
+             gsize       byte_end)
+{
+  g_autofree char *folded = gloss_fold (text + byte_start, byte_end - byte_start,
+                                        writer->flags, NULL);
 
-  sqlite3_bind_int64 (fts_stmt, 1, id);
-  sqlite3_bind_text (fts_stmt, 2, folded, -1, SQLITE_STATIC);
-  return run_stmt (unit_stmt) && run_stmt (fts_stmt);
+  sqlite3_bind_int64 (writer->unit, 1, id);
+  sqlite3_bind_int (writer->unit, 2, unit->block);
+  sqlite3_bind_int (writer->unit, 3, unit->start);
+  sqlite3_bind_int64 (writer->unit, 4, byte_start);
+  sqlite3_bind_int64 (writer->unit, 5, byte_end - byte_start);
+  if (writer->keep_original)
+    sqlite3_bind_text (writer->unit, 6, text + byte_start, byte_end - byte_start, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (writer->unit, 6);
+  if (writer->grams != NULL)
+    _gloss_gram_counts_add (writer->grams, folded);
+
+  sqlite3_bind_int64 (writer->fts, 1, id);
+  sqlite3_bind_text (writer->fts, 2, folded, -1, SQLITE_STATIC);
+  return run_stmt (writer->unit) && run_stmt (writer->fts);
 }
 
 static gboolean
-insert_units (sqlite3        *db,
-              gint64          source_id,
-              const Source   *source,
-              GlossFoldFlags  flags)
+insert_units (sqlite3         *db,
+              gint64           source_id,
+              const Source    *source,
+              GlossFoldFlags   flags,
+              GlossGramCounts *grams)
 {
-  sqlite3_stmt *unit_stmt = NULL, *fts_stmt = NULL;
+  Writer writer = { NULL, NULL, grams, flags, source->keep_original };
   const char *p = source->text, *end = source->text + source->length;
   gboolean ok;
   guint offset = 0;
 
   ok = sqlite3_prepare_v2 (db, "INSERT INTO units (id, block, start, byte_start, byte_length,"
-                           " text, map, original) VALUES (?,?,?,?,?,?,?,?)", -1,
-                           &unit_stmt, NULL) == SQLITE_OK &&
+                           " original) VALUES (?,?,?,?,?,?)", -1, &writer.unit, NULL) == SQLITE_OK &&
        sqlite3_prepare_v2 (db, "INSERT INTO fts (rowid, text) VALUES (?, ?)", -1,
-                           &fts_stmt, NULL) == SQLITE_OK;
+                           &writer.fts, NULL) == SQLITE_OK;
 
   for (guint i = 0; ok && i < source->units->len; i++)
     {
@@ -468,12 +622,50 @@ insert_units (sqlite3        *db,
           p = g_utf8_next_char (p);
       else
         p = end;
-      ok = insert_unit (unit_stmt, fts_stmt, (source_id << GLOSS_SEARCH_UNIT_BITS) | i, unit,
-                        source->text, unit_start - source->text, p - source->text,
-                        flags, source->keep_original);
+      ok = insert_unit (&writer, (source_id << GLOSS_SEARCH_UNIT_BITS) | i, unit,
+                        source->text, unit_start - source->text, p - source->text);
     }
-  sqlite3_finalize (unit_stmt);
-  sqlite3_finalize (fts_stmt);
+  sqlite3_finalize (writer.unit);
+  sqlite3_finalize (writer.fts);
+  return ok;
+}
+
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gint64        source;
+} GramWriter;
+
+static gboolean
+insert_gram (const char *gram,
+             guint       count,
+             gpointer    user_data)
+{
+  GramWriter *writer = user_data;
+
+  sqlite3_bind_int64 (writer->stmt, 1, writer->source);
+  sqlite3_bind_text (writer->stmt, 2, gram, -1, SQLITE_STATIC);
+  sqlite3_bind_int (writer->stmt, 3, count);
+  return run_stmt (writer->stmt);
+}
+
+/* Only the frequent ones: they are what makes counting slow, and the
+ * rare ones would make the table as big as the index. */
+static gboolean
+insert_grams (sqlite3               *db,
+              gint64                 source_id,
+              const GlossGramCounts *grams)
+{
+  GramWriter writer = { NULL, source_id };
+  gboolean ok;
+
+  if (grams == NULL)
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO grams (source, gram, n) VALUES (?,?,?)", -1,
+                          &writer.stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  ok = _gloss_gram_counts_foreach (grams, GLOSS_SEARCH_GRAM_MIN, insert_gram, &writer);
+  sqlite3_finalize (writer.stmt);
   return ok;
 }
 
@@ -509,6 +701,7 @@ write_source (GlossSearchIndex  *self,
               const Source      *source,
               GError           **error)
 {
+  g_autoptr(GlossGramCounts) grams = NULL;
   gint64 id;
 
   if (!_gloss_search_index_ensure_open (self, error))
@@ -516,9 +709,13 @@ write_source (GlossSearchIndex  *self,
   if (!exec (self->db, "BEGIN IMMEDIATE"))
     return _gloss_search_index_failed (self, "begin", error);
 
-  id = upsert_source (self->db, source);
-  if (id < 0 || !delete_units (self->db, id) ||
-      !insert_units (self->db, id, source, self->flags) ||
+  if (source->kind == GLOSS_SEARCH_SOURCE_DOCUMENT)
+    grams = _gloss_gram_counts_new ();
+  id = lookup_source (self->db, source->kind, source->key);
+  if ((id >= 0 && !forget_source (self, id)) ||
+      (id = upsert_source (self->db, source)) < 0 ||
+      !insert_units (self->db, id, source, self->flags, grams) ||
+      !insert_grams (self->db, id, grams) ||
       !insert_pages (self->db, id, source->content) ||
       !exec (self->db, "COMMIT"))
     {
@@ -537,38 +734,29 @@ remove_source (GlossSearchIndex  *self,
                GError           **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 id = -1;
+  gint64 id;
+  gboolean ok;
 
   if (!_gloss_search_index_ensure_open (self, error))
     return FALSE;
-  if (sqlite3_prepare_v2 (self->db, "SELECT id FROM sources WHERE kind = ? AND key = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
+  id = lookup_source (self->db, kind, key);
   if (id < 0)
     return TRUE;
 
-  if (!exec (self->db, "BEGIN IMMEDIATE") || !delete_units (self->db, id))
-    {
-      exec (self->db, "ROLLBACK");
-      return _gloss_search_index_failed (self, "remove", error);
-    }
-  stmt = NULL;
-  if (sqlite3_prepare_v2 (self->db, "DELETE FROM sources WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+  ok = exec (self->db, "BEGIN IMMEDIATE") && forget_source (self, id) &&
+       sqlite3_prepare_v2 (self->db, "DELETE FROM sources WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      run_stmt (stmt);
+      ok = run_stmt (stmt);
     }
   sqlite3_finalize (stmt);
-  if (!exec (self->db, "COMMIT"))
+  if (!ok || !exec (self->db, "COMMIT"))
     {
-      exec (self->db, "ROLLBACK");
-      return _gloss_search_index_failed (self, "remove", error);
+      _gloss_search_index_failed (self, "remove", error);
+      if (self->db != NULL)
+        exec (self->db, "ROLLBACK");
+      return FALSE;
     }
   return TRUE;
 }
@@ -786,6 +974,73 @@ corpus_has_text (GlossSearchIndex *self,
   return found;
 }
 
+/* Fills FTS5 again from the paragraphs, leaving the stale rows out. A
+ * document whose text corpus.db no longer has is dropped, for update()
+ * to index it again. */
+static gboolean
+rebuild_fts (GlossSearchIndex *self)
+{
+  sqlite3_stmt *sources = NULL, *insert = NULL, *drop = NULL;
+  gboolean ok;
+  int rc = SQLITE_DONE;
+
+  ok = exec (self->db, "INSERT INTO fts (fts) VALUES ('delete-all')") &&
+       sqlite3_prepare_v2 (self->db, "SELECT id FROM sources", -1, &sources, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (self->db, "INSERT INTO fts (rowid, text) VALUES (?1, ?2)", -1,
+                           &insert, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (self->db, "DELETE FROM sources WHERE id = ?", -1, &drop, NULL) == SQLITE_OK;
+  while (ok && (rc = sqlite3_step (sources)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (sources, 0);
+      gint64 missing = 0;
+
+      ok = feed_fts (self, id, insert, &missing);
+      if (ok && missing > 0)
+        {
+          sqlite3_bind_int64 (drop, 1, id);
+          ok = delete_rows (self->db, id) && run_stmt (drop);
+        }
+    }
+  sqlite3_finalize (sources);
+  sqlite3_finalize (insert);
+  sqlite3_finalize (drop);
+  return ok && rc == SQLITE_DONE &&
+         exec (self->db, "UPDATE settings SET value = 0 WHERE key = 'stale'");
+}
+
+/* Once the stale rows of FTS5 are as many as half the live ones. */
+static gboolean
+compact_if_needed (GlossSearchIndex  *self,
+                   GError           **error)
+{
+  gint64 stale, live;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&self->lock);
+  if (!_gloss_search_index_ensure_open (self, error))
+    ok = FALSE;
+  else
+    {
+      stale = query_int (self->db, "SELECT value FROM settings WHERE key = 'stale'", 0);
+      live = query_int (self->db, "SELECT count(*) FROM units", 0);
+      if (stale > 0 && stale * 2 >= live)
+        {
+          g_debug ("%s: %" G_GINT64_FORMAT " stale rows; rebuilding", self->path, stale);
+          if (!exec (self->db, "BEGIN IMMEDIATE") || !rebuild_fts (self) ||
+              !exec (self->db, "COMMIT"))
+            {
+              ok = _gloss_search_index_failed (self, "compact", error);
+              if (self->db != NULL)
+                exec (self->db, "ROLLBACK");
+            }
+          else
+            exec (self->db, "PRAGMA incremental_vacuum");
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
 static gboolean
 update_once (GlossSearchIndex  *self,
              GlossLibrary      *library,
@@ -844,7 +1099,7 @@ update_once (GlossSearchIndex  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!gloss_search_index_remove (self, GLOSS_SEARCH_SOURCE_DOCUMENT, key, error))
       return FALSE;
-  return TRUE;
+  return compact_if_needed (self, error);
 }
 
 /**

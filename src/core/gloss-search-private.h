@@ -36,6 +36,36 @@ gboolean  _gloss_search_index_failed        (GlossSearchIndex  *self,
                                              const char        *what,
                                              GError           **error);
 
+/* gloss-search-text.c: paragraphs read from corpus.db */
+sqlite3_blob *_gloss_search_open_text (GlossSearchIndex *index,
+                                       const char       *key,
+                                       const char       *checksum,
+                                       gint              cleaner);
+char         *_gloss_search_read_text (sqlite3_blob     *blob,
+                                       gint64            start,
+                                       int               length);
+
+/* gloss-search-text.c: per document, the counts of the characters and
+ * pairs of characters that occur at least GLOSS_SEARCH_GRAM_MIN times
+ * (table grams); rarer ones are counted from the paragraphs */
+#define GLOSS_SEARCH_GRAM_MIN 16
+
+typedef struct _GlossGramCounts GlossGramCounts;
+typedef gboolean (*GlossGramFunc) (const char *gram,
+                                   guint       count,
+                                   gpointer    user_data);
+
+GlossGramCounts *_gloss_gram_counts_new     (void);
+void             _gloss_gram_counts_add     (GlossGramCounts       *self,
+                                             const char            *folded);
+gboolean         _gloss_gram_counts_foreach (const GlossGramCounts *self,
+                                             guint                  min,
+                                             GlossGramFunc          func,
+                                             gpointer               user_data);
+void             _gloss_gram_counts_free    (GlossGramCounts       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossGramCounts, _gloss_gram_counts_free)
+
 /* gloss-search-tokenizer.c */
 gboolean gloss_search_is_break              (gunichar       c);
 gboolean gloss_search_register_tokenizer    (sqlite3       *db);
@@ -45,6 +75,7 @@ typedef struct
 {
   GPtrArray *terms;   /* of char *: folded; every term must occur in a paragraph */
   char      *match;   /* an FTS5 expression over the index's tokens */
+  gboolean   prefix;  /* match has a prefix query (a term of one character) */
 } GlossSearchQuery;
 
 GlossSearchQuery *gloss_search_query_parse  (const char     *text,

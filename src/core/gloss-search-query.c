@@ -125,13 +125,15 @@ append_token (GString    *match,
 
 /* The tokens of one term: its bigrams (a sample of at most
  * MAX_TOKENS_PER_TERM, spread over the term), and for each run of a
- * single character between spaces, that character as a prefix query. */
-static void
+ * single character between spaces, that character as a prefix query.
+ * Returns: whether it added a prefix query. */
+static gboolean
 append_term (GString    *match,
              const char *term)
 {
   g_autoptr(GPtrArray) bigrams = g_ptr_array_new ();   /* start pointers */
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean prefix = FALSE;
 
   for (const char *p = term; *p;)
     {
@@ -143,7 +145,10 @@ append_term (GString    *match,
       if (!p_break && !q_break)
         g_ptr_array_add (bigrams, (char *) p);
       else if (!p_break && alone)
-        append_token (match, p, q - p, TRUE);
+        {
+          append_token (match, p, q - p, TRUE);
+          prefix = TRUE;
+        }
       p = q;
     }
 
@@ -161,6 +166,7 @@ append_term (GString    *match,
         continue;
       append_token (match, p, end - p, FALSE);
     }
+  return prefix;
 }
 
 /**
@@ -200,7 +206,7 @@ gloss_search_query_parse (const char     *text,
     }
 
   for (guint i = 0; i < query->terms->len; i++)
-    append_term (match, query->terms->pdata[i]);
+    query->prefix |= append_term (match, query->terms->pdata[i]);
   query->match = g_string_free (g_steal_pointer (&match), FALSE);
   return g_steal_pointer (&query);
 }

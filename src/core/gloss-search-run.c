@@ -1,8 +1,9 @@
 /* gloss-search-run.c: running a query against the search index
  *
  * FTS5 gives the candidate paragraphs in row id order, which is the
- * order of sources and, within one, of the text. Each candidate's folded
- * text is checked for every term with memmem() (UTF-8 is self-
+ * order of sources and, within one, of the text. Each candidate is read
+ * (from corpus.db for documents) and folded, and its folded text is
+ * checked for every term with memmem() (UTF-8 is self-
  * synchronising, so a byte match is a character match), occurrences are
  * counted left to right without overlap, and only then mapped back to
  * original offsets. Only one paragraph is in memory at a time: searching
@@ -12,6 +13,10 @@
  * each term's non-overlapping occurrences in it are hits (and counted).
  * For a one-term query this is exactly the number of non-overlapping
  * occurrences of the folded query in the folded text of each source.
+ *
+ * A paragraph whose document changed in corpus.db since it was indexed
+ * cannot be read: it is skipped (it neither counts nor is found) until
+ * update() indexes the document again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,38 +67,11 @@ run_clear (Run *run)
   g_clear_pointer (&run->key, g_free);
 }
 
-/* The row of the document's current cleaned text in corpus.db, or -1. */
-static gint64
-corpus_row (GlossSearchIndex *index,
-            const char       *key,
-            const char       *checksum,
-            gint              cleaner)
-{
-  sqlite3 *corpus = _gloss_search_index_ensure_corpus (index);
-  sqlite3_stmt *stmt = NULL;
-  gint64 row = -1;
-
-  if (corpus == NULL || checksum == NULL || cleaner != GLOSS_CLEANER_VERSION)
-    return -1;
-  if (sqlite3_prepare_v2 (corpus, "SELECT rowid FROM texts WHERE doc_id = ? AND checksum = ?"
-                          " AND cleaner_version = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, checksum, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, cleaner);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        row = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  return row;
-}
-
 static void
 enter_source (Run    *run,
               gint64  source)
 {
   sqlite3_stmt *stmt = NULL;
-  gint64 row = -1;
 
   if (run->source == source)
     return;
@@ -112,17 +90,14 @@ enter_source (Run    *run,
                                                 &run->kind);
           run->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
           if (run->kind == GLOSS_SEARCH_SOURCE_DOCUMENT)
-            row = corpus_row (run->index, run->key, (const char *) sqlite3_column_text (stmt, 2),
-                              sqlite3_column_int (stmt, 3));
+            run->blob = _gloss_search_open_text (run->index, run->key,
+                                                 (const char *) sqlite3_column_text (stmt, 2),
+                                                 sqlite3_column_int (stmt, 3));
         }
     }
   sqlite3_finalize (stmt);
   if (run->key == NULL)
     run->key = g_strdup ("");
-
-  if (row >= 0 && sqlite3_blob_open (run->index->corpus, "main", "texts", "text", row, 0,
-                                     &run->blob) != SQLITE_OK)
-    g_clear_pointer (&run->blob, sqlite3_blob_close);
 }
 
 /* Every term's non-overlapping occurrences, in order of position; FALSE
@@ -186,29 +161,17 @@ page_at (Run   *run,
 }
 
 /* The paragraph's original text: kept in the index for notes and cards,
- * read from corpus.db for documents. NULL if it cannot be had. */
+ * read from corpus.db for documents. NULL if it cannot be had: corpus.db
+ * holds another version of the document than the one indexed, which
+ * update() is about to index again. */
 static char *
 original_text (Run          *run,
                sqlite3_stmt *unit)
 {
-  gint64 byte_start = sqlite3_column_int64 (unit, 2);
-  int length = sqlite3_column_int (unit, 3);
-  char *text;
-
-  if (sqlite3_column_type (unit, 6) != SQLITE_NULL)
-    return g_strdup ((const char *) sqlite3_column_text (unit, 6));
-  if (run->blob == NULL || byte_start + length > sqlite3_blob_bytes (run->blob))
-    return NULL;
-
-  text = g_malloc (length + 1);
-  if (sqlite3_blob_read (run->blob, text, length, byte_start) != SQLITE_OK ||
-      !g_utf8_validate (text, length, NULL))
-    {
-      g_free (text);
-      return NULL;
-    }
-  text[length] = '\0';
-  return text;
+  if (sqlite3_column_type (unit, 4) != SQLITE_NULL)
+    return g_strdup ((const char *) sqlite3_column_text (unit, 4));
+  return _gloss_search_read_text (run->blob, sqlite3_column_int64 (unit, 2),
+                                  sqlite3_column_int (unit, 3));
 }
 
 /* About SNIPPET_CONTEXT characters either side of [start, end), within
@@ -237,20 +200,18 @@ make_snippet (const char *paragraph,
 }
 
 static void
-add_hits (Run          *run,
-          sqlite3_stmt *unit,
-          const char   *text,
-          GArray       *found)
+add_hits (Run                *run,
+          sqlite3_stmt       *unit,
+          const char         *original,
+          const char         *text,
+          const GlossFoldMap *map,
+          GArray             *found)
 {
-  g_autoptr(GlossFoldMap) map = NULL;
-  g_autofree char *original = NULL;
   guint block = sqlite3_column_int (unit, 0);
   guint unit_start = sqlite3_column_int (unit, 1);
   gsize cursor_byte = 0;
   guint cursor_char = 0;
 
-  map = gloss_fold_map_new_from_data (sqlite3_column_blob (unit, 5), sqlite3_column_bytes (unit, 5));
-  original = original_text (run, unit);
   g_array_sort (found, compare_occurrences);
 
   for (guint i = 0; i < found->len; i++)
@@ -269,10 +230,7 @@ add_hits (Run          *run,
       folded_end = folded_start + g_utf8_strlen (text + o->start, o->end - o->start);
       gloss_fold_map_to_original (map, folded_start, folded_end, &start, &end);
 
-      if (original != NULL)
-        snippet = make_snippet (original, start, end, &match_start, &match_end);
-      else
-        snippet = make_snippet (text, folded_start, folded_end, &match_start, &match_end);
+      snippet = make_snippet (original, start, end, &match_start, &match_end);
 
       g_ptr_array_add (run->hits,
                        _gloss_search_hit_new (run->kind, run->key, unit_start + start,
@@ -290,8 +248,9 @@ visit_unit (Run     *run,
 {
   sqlite3_stmt *unit = run->unit_stmt;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Occurrence));
-  const char *text;
-  gsize length;
+  g_autoptr(GlossFoldMap) map = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *text = NULL;
   int rc;
 
   sqlite3_bind_int64 (unit, 1, id);
@@ -299,23 +258,75 @@ visit_unit (Run     *run,
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (unit);
-      /* a row FTS5 knows but units lacks: the index is inconsistent */
+      /* a stale row of FTS5 (see gloss-search-index.c) */
       return rc == SQLITE_DONE ? TRUE : _gloss_search_index_failed (run->index, "unit", error);
     }
 
-  text = (const char *) sqlite3_column_text (unit, 4);
-  length = sqlite3_column_bytes (unit, 4);
-  if (find_terms (run, text, length, found))
+  enter_source (run, id >> GLOSS_SEARCH_UNIT_BITS);
+  original = original_text (run, unit);
+  if (original != NULL)
     {
-      run->total += found->len;
-      if (run->hits != NULL)
+      /* the map back to the original is only needed for hits */
+      text = gloss_fold (original, -1, run->index->flags, run->hits != NULL ? &map : NULL);
+      if (find_terms (run, text, strlen (text), found))
         {
-          enter_source (run, id >> GLOSS_SEARCH_UNIT_BITS);
-          add_hits (run, unit, text, found);
+          run->total += found->len;
+          if (run->hits != NULL)
+            add_hits (run, unit, original, text, map, found);
         }
     }
   sqlite3_reset (unit);
   return TRUE;
+}
+
+/* Whether the count of the term is a sum of stored counts (table
+ * grams): one character, or two different ones, whose places can never
+ * overlap (those of "..", in "...", do). */
+static gboolean
+is_gram (const char *term)
+{
+  gunichar a = g_utf8_get_char (term), b;
+  const char *next = g_utf8_next_char (term);
+
+  if (gloss_search_is_break (a))
+    return FALSE;
+  if (*next == '\0')
+    return TRUE;
+  b = g_utf8_get_char (next);
+  return *g_utf8_next_char (next) == '\0' && a != b && !gloss_search_is_break (b);
+}
+
+/* For a count of a one- or two-character term, adds the counts the
+ * documents store (only the ones where it is frequent), and returns
+ * those documents, whose paragraphs need not be read; NULL if the query
+ * is of another kind. */
+static GHashTable *
+add_stored_counts (Run *run)
+{
+  g_autoptr(GHashTable) counted = NULL;
+  const char *term = run->query->terms->pdata[0];
+  sqlite3_stmt *stmt = NULL;
+
+  if (run->hits != NULL || run->query->terms->len != 1 || !is_gram (term))
+    return NULL;
+  if (sqlite3_prepare_v2 (run->index->db, "SELECT source, n FROM grams WHERE gram = ?2 AND"
+                          " source IN (SELECT id FROM sources WHERE kind = ?1)", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return NULL;
+
+  counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_bind_text (stmt, 1, gloss_search_source_kind_to_string (GLOSS_SEARCH_SOURCE_DOCUMENT),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, term, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 source = sqlite3_column_int64 (stmt, 0);
+
+      run->total += sqlite3_column_int64 (stmt, 1);
+      g_hash_table_add (counted, g_memdup2 (&source, sizeof source));
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&counted);
 }
 
 static gboolean
@@ -325,6 +336,7 @@ run_query (Run           *run,
 {
   GlossSearchIndex *index = run->index;
   sqlite3_stmt *candidates = NULL;
+  g_autoptr(GHashTable) counted = NULL;
   gboolean ok = TRUE;
   guint n = 0;
   int rc;
@@ -337,21 +349,37 @@ run_query (Run           *run,
   if (sqlite3_exec (index->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     return _gloss_search_index_failed (index, "begin", error);
 
-  if (sqlite3_prepare_v2 (index->db, "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid",
-                          -1, &candidates, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (index->db, "SELECT block, start, byte_start, byte_length, text, map,"
-                          " original FROM units WHERE id = ?1", -1, &run->unit_stmt,
+  if (sqlite3_prepare_v2 (index->db, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
+                          " ORDER BY rowid", -1, &candidates, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (index->db, "SELECT block, start, byte_start, byte_length, original"
+                          " FROM units WHERE id = ?1", -1, &run->unit_stmt,
                           NULL) != SQLITE_OK)
     ok = _gloss_search_index_failed (index, "prepare", error);
   else
     {
+      counted = add_stored_counts (run);
       sqlite3_bind_text (candidates, 1, run->query->match, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (candidates, 2, 0);
       while (ok && (rc = sqlite3_step (candidates)) == SQLITE_ROW)
         {
+          gint64 id = sqlite3_column_int64 (candidates, 0);
+          gint64 source = id >> GLOSS_SEARCH_UNIT_BITS;
+
           if (++n % CANCEL_CHECK == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
             ok = FALSE;
+          else if (counted != NULL && g_hash_table_contains (counted, &source))
+            {
+              /* counted already: on to the next source, by a new query
+               * (FTS5 seeks to it) unless the query is for a prefix
+               * (FTS5 would merge all its terms' lists again) */
+              if (!run->query->prefix)
+                {
+                  sqlite3_reset (candidates);
+                  sqlite3_bind_int64 (candidates, 2, (source + 1) << GLOSS_SEARCH_UNIT_BITS);
+                }
+            }
           else
-            ok = visit_unit (run, sqlite3_column_int64 (candidates, 0), error);
+            ok = visit_unit (run, id, error);
           if (run->hits != NULL && run->limit > 0 && run->hits->len >= run->limit)
             break;
         }
