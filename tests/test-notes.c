@@ -11,6 +11,7 @@
 #include "gloss-annotations.h"
 #include "gloss-error.h"
 #include "gloss-note-list.h"
+#include "gloss-store.h"
 #include "test-util.h"
 
 typedef struct
@@ -541,7 +542,7 @@ test_migrate_from_v2 (void)
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, GLOSS_USER_SCHEMA_VERSION);
     sqlite3_finalize (stmt);
     g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM notes", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
