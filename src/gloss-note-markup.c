@@ -41,7 +41,13 @@ find_closing (const char *text,
 
   for (gsize i = from; i + mlen <= len; i++)
     if (memcmp (text + i, marker, mlen) == 0 && i > from && !g_ascii_isspace (text[i - 1]))
-      return text + i;
+      {
+        /* in a longer run ("***"), the span closes at its end, so that
+         * an inner span can close first: "**a *b***" */
+        while (i + mlen < len && text[i + mlen] == marker[0])
+          i++;
+        return text + i;
+      }
 
   return NULL;
 }

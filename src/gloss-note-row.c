@@ -190,6 +190,9 @@ gloss_note_row_init (GlossNoteRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* the target first: an action with a parameter refuses to go without */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reattach_button), "s", "");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "s", "");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reattach_button), "notes.reattach");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "notes.delete");
 }

@@ -335,7 +335,8 @@ rebuild_tags_cb (gpointer data)
 static void
 queue_rebuild_tags (GlossNotesPane *self)
 {
-  if (self->tags_idle == 0)
+  /* the notes' handlers outlive dispose, until finalize */
+  if (self->tags_idle == 0 && self->tags != NULL)
     self->tags_idle = g_idle_add (rebuild_tags_cb, self);
 }
 
@@ -559,9 +560,9 @@ gloss_notes_pane_dispose (GObject *object)
 {
   GlossNotesPane *self = GLOSS_NOTES_PANE (object);
 
-  g_clear_handle_id (&self->tags_idle, g_source_remove);
   if (self->note_list != NULL)
     gloss_notes_pane_set_library (self, NULL);
+  g_clear_handle_id (&self->tags_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_NOTES_PANE);
 
