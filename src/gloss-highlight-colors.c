@@ -170,7 +170,9 @@ gloss_highlight_colors_get_shortcut (const char *color)
  * @dark: whether the dark style is in use
  *
  * Style classes for swatches: `.highlight-swatch.highlight-KEY` gets
- * the fill, `.highlight-line-KEY` the line colour as its text colour.
+ * the fill as its background, `.highlight-strip.highlight-KEY` the
+ * line colour (a thin mark that must stand out), `.highlight-line-KEY`
+ * the line colour as its text colour.
  *
  * Returns: (transfer full): a style sheet
  */
@@ -185,8 +187,10 @@ gloss_highlight_colors_dup_css (gboolean dark)
 
       g_string_append_printf (css,
                               ".highlight-swatch.highlight-%s { background-color: %s; }\n"
+                              ".highlight-strip.highlight-%s { background-color: %s; }\n"
                               ".highlight-line-%s { color: %s; }\n",
                               entry->key, dark ? entry->dark_fill : entry->light_fill,
+                              entry->key, dark ? entry->dark_line : entry->light_line,
                               entry->key, dark ? entry->dark_line : entry->light_line);
     }
 

@@ -118,9 +118,15 @@ update (GlossNoteRow *self)
   update_color (self);
 
   if (gloss_note_get_has_range (self->note))
-    set_label (self->quote_label, gloss_note_get_quote (self->note));
+    {
+      set_label (self->quote_label, gloss_note_get_quote (self->note));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->quote_label), "document-note");
+    }
   else
-    set_label (self->quote_label, _("Note on the whole document"));
+    {
+      set_label (self->quote_label, _("Note on the whole document"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->quote_label), "document-note");
+    }
 
   markup = gloss_note_markup_from_markdown (gloss_note_get_text (self->note));
   gtk_label_set_markup (self->text_label, markup);
