@@ -75,6 +75,7 @@ struct _GlossReaderView
   GtkScrolledWindow    *scroller;
   GtkTextView          *text_view;
   GtkPopover           *footnote_popover;
+  GtkPopover           *tool_popover;    /* the window's palette or note editor */
   GtkLabel             *footnote_label;
 
   GlossContent         *content;
@@ -123,6 +124,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TEXT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void replace_text_view (GlossReaderView *self);
 
@@ -621,6 +629,14 @@ cancel_pending_footnote (GlossReaderView *self)
   self->pending_ref = G_MAXUINT;
 }
 
+/* Back to the text, so that the keyboard goes on where it was. */
+static void
+tool_popover_closed_cb (GlossReaderView *self)
+{
+  if (self->text_view != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 footnote_popover_closed_cb (GlossReaderView *self)
 {
@@ -644,6 +660,22 @@ footnote_ref_at_point (GlossReaderView *self,
 }
 
 static void
+emit_text_activated_at_point (GlossReaderView *self,
+                              double           x,
+                              double           y)
+{
+  GtkTextIter iter;
+  gboolean handled = FALSE;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+
+  if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    g_signal_emit (self, signals[TEXT_ACTIVATED], 0, gtk_text_iter_get_offset (&iter), &handled);
+}
+
+static void
 click_released_cb (GlossReaderView *self,
                    int              n_press,
                    double           x,
@@ -659,6 +691,8 @@ click_released_cb (GlossReaderView *self,
   ref = footnote_ref_at_point (self, x, y);
   if (ref != G_MAXUINT)
     show_footnote (self, ref);
+  else
+    emit_text_activated_at_point (self, x, y);
 }
 
 static void
@@ -693,7 +727,12 @@ key_pressed_cb (GlossReaderView       *self,
                                     gtk_text_buffer_get_insert (self->buffer));
   ref = find_footnote_ref (self, gtk_text_iter_get_offset (&insert));
   if (ref == G_MAXUINT)
-    return GDK_EVENT_PROPAGATE;
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit (self, signals[TEXT_ACTIVATED], 0, gtk_text_iter_get_offset (&insert), &handled);
+      return handled ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    }
 
   show_footnote (self, ref);
 
@@ -754,6 +793,8 @@ gloss_reader_view_size_allocate (GtkWidget *widget,
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->footnote_popover)))
     gtk_popover_present (self->footnote_popover);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->tool_popover)))
+    gtk_popover_present (self->tool_popover);
 }
 
 static void
@@ -803,6 +844,9 @@ gloss_reader_view_dispose (GObject *object)
 
   if (self->footnote_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->footnote_popover));
+  if (self->tool_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->tool_popover));
+  self->tool_popover = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_READER_VIEW);
 
@@ -910,6 +954,18 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A click (that selected nothing) or Enter on the text at an offset
+   * that is not a footnote marker; a handler returns TRUE if it acted
+   * (opened the note of a highlight there, say). */
+  signals[TEXT_ACTIVATED] =
+    g_signal_new ("text-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, scroller);
@@ -950,6 +1006,11 @@ gloss_reader_view_init (GlossReaderView *self)
   /* Popovers are not laid out by their parent's children loop; this
    * widget presents it in size_allocate. */
   gtk_widget_set_parent (GTK_WIDGET (self->footnote_popover), GTK_WIDGET (self));
+  self->tool_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->tool_popover), "reader-tool-popover");
+  gtk_widget_set_parent (GTK_WIDGET (self->tool_popover), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->tool_popover, "closed",
+                            G_CALLBACK (tool_popover_closed_cb), self);
 
   replace_text_view (self);
 
@@ -1346,4 +1407,112 @@ gloss_reader_view_reveal_range (GlossReaderView      *self,
       gtk_text_buffer_apply_tag (self->buffer, self->flash_tag, &start_iter, &end_iter);
       self->flash_source = g_timeout_add (FLASH_MS, end_flash_cb, self);
     }
+}
+
+/**
+ * gloss_reader_view_get_selection:
+ * @start: (out) (optional): content offset of the selection
+ * @end: (out) (optional): its end
+ *
+ * Returns: whether some text is selected
+ */
+gboolean
+gloss_reader_view_get_selection (GlossReaderView *self,
+                                 guint           *start,
+                                 guint           *end)
+{
+  GtkTextIter start_iter, end_iter;
+  gboolean selected;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), FALSE);
+
+  selected = gtk_text_buffer_get_selection_bounds (self->buffer, &start_iter, &end_iter);
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&start_iter);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&end_iter);
+
+  return selected;
+}
+
+/**
+ * gloss_reader_view_select_range:
+ *
+ * Selects [@start, @end) without scrolling.
+ */
+void
+gloss_reader_view_select_range (GlossReaderView *self,
+                                guint            start,
+                                guint            end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+
+  ensure_inserted (self, end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end_iter, end);
+  gtk_text_buffer_select_range (self->buffer, &start_iter, &end_iter);
+}
+
+/**
+ * gloss_reader_view_popup:
+ * @child: what to show (the highlight palette, a note editor)
+ * @start: the passage it is about
+ * @end: its end
+ *
+ * Shows @child in a popover pointing at the end of the passage; closing
+ * it gives the keyboard back to the text.
+ */
+void
+gloss_reader_view_popup (GlossReaderView *self,
+                         GtkWidget       *child,
+                         guint            start,
+                         guint            end)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  double x, y;
+
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_popover_popdown (self->footnote_popover);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, MAX (start, end));
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                    rect.x, rect.y, &x, &y);
+  rect.x = (int) x;
+  rect.y = (int) y;
+  rect.width = MAX (rect.width, 1);
+
+  gtk_popover_set_child (self->tool_popover, child);
+  gtk_popover_set_pointing_to (self->tool_popover, &rect);
+  gtk_popover_popup (self->tool_popover);
+}
+
+void
+gloss_reader_view_popdown (GlossReaderView *self)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+
+  gtk_popover_popdown (self->tool_popover);
+}
+
+/**
+ * gloss_reader_view_get_popup_child:
+ *
+ * Returns: (transfer none) (nullable): what the popover shows, if it is open
+ */
+GtkWidget *
+gloss_reader_view_get_popup_child (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->tool_popover)))
+    return NULL;
+
+  return gtk_popover_get_child (self->tool_popover);
 }

@@ -36,6 +36,18 @@ void           gloss_reader_view_reveal_range         (GlossReaderView *self,
                                                        guint            start,
                                                        guint            end,
                                                        GlossRevealFlags flags);
+gboolean       gloss_reader_view_get_selection        (GlossReaderView *self,
+                                                       guint           *start,
+                                                       guint           *end);
+void           gloss_reader_view_select_range         (GlossReaderView *self,
+                                                       guint            start,
+                                                       guint            end);
+void           gloss_reader_view_popup                (GlossReaderView *self,
+                                                       GtkWidget       *child,
+                                                       guint            start,
+                                                       guint            end);
+void           gloss_reader_view_popdown              (GlossReaderView *self);
+GtkWidget     *gloss_reader_view_get_popup_child      (GlossReaderView *self);
 gboolean       gloss_reader_view_open_footnote        (GlossReaderView *self,
                                                        guint            ref_index);
 const char    *gloss_reader_view_get_footnote_text    (GlossReaderView *self);

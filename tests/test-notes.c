@@ -10,6 +10,7 @@
 
 #include "gloss-annotations.h"
 #include "gloss-error.h"
+#include "gloss-note-history.h"
 #include "gloss-note-list.h"
 #include "gloss-store.h"
 #include "test-util.h"
@@ -191,6 +192,62 @@ test_undo (Fixture      *f,
     g_assert_no_error (error);
     g_assert_nonnull (gloss_annotations_lookup (gloss_library_get_annotations (again), id));
   }
+}
+
+/* The window's undo stack: every kind of change, undone and redone. */
+static void
+test_history (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr(GlossNoteHistory) history = gloss_note_history_new (f->notes);
+  GlossNote *note = add_quote (f, "主要国际机制", "yellow", NULL, NULL);
+  g_autofree char *id = g_strdup (gloss_note_get_id (note));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossNote) added = gloss_note_copy (note);
+  g_autoptr(GlossNote) before_text = NULL;
+  g_autoptr(GlossNote) edited = NULL;
+  g_autoptr(GlossNote) deleted = NULL;
+
+  g_assert_false (gloss_note_history_get_can_undo (history));
+  gloss_note_history_push (history, NULL, added, "Add highlight");
+
+  before_text = gloss_annotations_set_text (f->notes, note, "一个注释", &error);
+  g_assert_no_error (error);
+  edited = gloss_note_copy (note);
+  gloss_note_history_push (history, before_text, edited, "Edit note");
+
+  deleted = gloss_annotations_delete (f->notes, note, &error);
+  g_assert_no_error (error);
+  gloss_note_history_push (history, deleted, NULL, "Delete highlight");
+  g_assert_cmpstr (gloss_note_history_get_undo_label (history), ==, "Delete highlight");
+
+  /* undo the delete, the edit, the addition */
+  g_assert_true (gloss_note_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_note_get_text (gloss_annotations_lookup (f->notes, id)), ==, "一个注释");
+  g_assert_true (gloss_note_history_undo (history, &error));
+  g_assert_cmpstr (gloss_note_get_text (gloss_annotations_lookup (f->notes, id)), ==,
+                   gloss_note_get_text (added));
+  g_assert_true (gloss_note_history_undo (history, &error));
+  g_assert_null (gloss_annotations_lookup (f->notes, id));
+  g_assert_false (gloss_note_history_get_can_undo (history));
+  g_assert_true (gloss_note_history_get_can_redo (history));
+
+  /* and redo them all: the same note, with the same id */
+  g_assert_true (gloss_note_history_redo (history, &error));
+  g_assert_nonnull (gloss_annotations_lookup (f->notes, id));
+  g_assert_true (gloss_note_history_redo (history, &error));
+  g_assert_cmpstr (gloss_note_get_text (gloss_annotations_lookup (f->notes, id)), ==, "一个注释");
+  g_assert_true (gloss_note_history_redo (history, &error));
+  g_assert_no_error (error);
+  g_assert_null (gloss_annotations_lookup (f->notes, id));
+  g_assert_false (gloss_note_history_get_can_redo (history));
+
+  /* a new change ends what could be redone */
+  g_assert_true (gloss_note_history_undo (history, &error));
+  g_assert_true (gloss_note_history_get_can_redo (history));
+  gloss_note_history_push (history, NULL, gloss_annotations_lookup (f->notes, id), "Add highlight");
+  g_assert_false (gloss_note_history_get_can_redo (history));
 }
 
 static void
@@ -566,6 +623,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/notes/add-and-reopen", test_add_and_reopen);
   ADD ("/notes/undo", test_undo);
+  ADD ("/notes/history", test_history);
   ADD ("/notes/note-list", test_note_list);
   ADD ("/notes/external-change", test_external_change);
   ADD ("/notes/w3c-round-trip", test_w3c_round_trip);
