@@ -225,6 +225,11 @@ gloss_application_startup (GApplication *application)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.show-palette", { "<Control>h", NULL } },
+    { "win.edit-note", { "<Control>m", NULL } },
+    { "win.show-notes", { "<Control><Shift>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

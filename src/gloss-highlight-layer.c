@@ -5,7 +5,8 @@
  * notes are anchored on.  It redraws whenever the annotations change
  * (here, in another window or from the command line) and when the
  * buffer has been filled, since the reading view inserts long texts in
- * slices and a tag cannot be put on text that is not there yet.
+ * slices and a tag cannot be put on text that is not there yet: each
+ * insertion draws the highlights that reach into the new text.
  *
  * One tag per colour and style, plus one per colour for "has a note"
  * (a double underline in the colour's line tint): highlights are few,
@@ -228,6 +229,26 @@ gloss_highlight_layer_refresh (GlossHighlightLayer *self)
     }
 }
 
+/* Text arrives in slices: draw what reaches into the new text. */
+static void
+text_inserted_cb (GtkTextBuffer       *buffer,
+                  GtkTextIter         *location,
+                  const char          *text,
+                  int                  len,
+                  GlossHighlightLayer *self)
+{
+  guint end = gtk_text_iter_get_offset (location);
+  guint start = end - g_utf8_strlen (text, len);
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      GlossNote *note = g_ptr_array_index (self->notes, i);
+
+      if (gloss_note_get_start (note) < end && gloss_note_get_end (note) > start)
+        draw_note (self, note);
+    }
+}
+
 static void
 annotations_changed_cb (GlossHighlightLayer *self)
 {
@@ -243,6 +264,8 @@ gloss_highlight_layer_dispose (GObject *object)
 {
   GlossHighlightLayer *self = GLOSS_HIGHLIGHT_LAYER (object);
 
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_func (self->buffer, text_inserted_cb, self);
   g_clear_object (&self->buffer);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -302,8 +325,12 @@ gloss_highlight_layer_attach (GlossHighlightLayer *self,
   /* The reading view drops a document's buffer with it: nothing to
    * take off the old one. */
   g_ptr_array_set_size (self->notes, 0);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_func (self->buffer, text_inserted_cb, self);
 
   g_set_object (&self->buffer, buffer);
+  if (self->buffer != NULL)
+    g_signal_connect_after (self->buffer, "insert-text", G_CALLBACK (text_inserted_cb), self);
   g_free (self->doc_id);
   self->doc_id = g_strdup (doc_id);
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-sidebar.h"
+#include "gloss-notes-pane.h"
 #include "gloss-search-pane.h"
 
 /* Indentation of each heading level in the contents, in pixels. */
@@ -35,6 +36,7 @@ struct _GlossSidebar
   GtkListView     *toc_view;
   GtkSingleSelection *toc_selection;
   GlossSearchPane *search_pane;
+  GlossNotesPane  *notes_pane;
 
   GlossSession    *session;
   GListModel      *documents;
@@ -368,6 +370,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_SEARCH_PANE);
+  g_type_ensure (GLOSS_TYPE_NOTES_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-sidebar.ui");
@@ -378,6 +381,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, toc_view);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, toc_selection);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_pane);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, notes_pane);
   gtk_widget_class_bind_template_callback (widget_class, library_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, toc_bind_cb);
@@ -488,4 +492,17 @@ gloss_sidebar_show_page (GlossSidebar *self,
   g_return_if_fail (GLOSS_IS_SIDEBAR (self));
 
   adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * gloss_sidebar_get_notes_pane:
+ *
+ * Returns: (transfer none): the notes page
+ */
+GlossNotesPane *
+gloss_sidebar_get_notes_pane (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return self->notes_pane;
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-notes-pane.h"
 #include "gloss-search-pane.h"
 #include "gloss-session.h"
 
@@ -19,6 +20,7 @@ void          gloss_sidebar_set_session (GlossSidebar *self,
                                          GlossSession *session);
 GtkSelectionModel *gloss_sidebar_get_contents    (GlossSidebar *self);
 GlossSearchPane   *gloss_sidebar_get_search_pane (GlossSidebar *self);
+GlossNotesPane    *gloss_sidebar_get_notes_pane  (GlossSidebar *self);
 void               gloss_sidebar_show_page       (GlossSidebar *self,
                                                   const char   *name);
 

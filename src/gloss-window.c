@@ -14,6 +14,11 @@
  *   win.go-to-offset(u)          scroll the text there (contents list)
  *   win.search           Ctrl+Shift+F  search the library (sidebar page)
  *   win.find             Ctrl+F  find in the open document
+ *   win.highlight(s)     1–8 (with a selection)  highlight in a colour
+ *   win.show-palette     Ctrl+H  the palette over the selection
+ *   win.edit-note        Ctrl+M  the note of the highlight at the selection
+ *   win.show-notes       Ctrl+Shift+N  the notes page of the sidebar
+ *   win.undo / win.redo  Ctrl+Z / Ctrl+Shift+Z  changes to notes
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -28,9 +33,17 @@
 #include "gloss-find-bar.h"
 #include "gloss-knowledge-base.h"
 #include "gloss-search-pane.h"
+#include "gloss-highlight-layer.h"
+#include "gloss-highlight-palette.h"
+#include "gloss-note-editor.h"
+#include "gloss-note-history.h"
+#include "gloss-notes-pane.h"
 
 /* How long a toast reporting a failure stays up, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
+/* How often the notes are checked for changes made elsewhere (the
+ * command line, another window). */
+#define NOTES_WATCH_MS 1000
 
 struct _GlossWindow
 {
@@ -48,6 +61,10 @@ struct _GlossWindow
   GlossLibrary         *library;
   GlossSession         *session;
   GlossKnowledgeBase   *knowledge;
+  GlossNoteHistory     *history;
+  GlossHighlightLayer  *highlights;
+  GlossHighlightPalette *palette;
+  GlossNoteEditor      *note_editor;
   GSettings            *settings;
   GBindingGroup        *document_bindings;
   /* Opened after the first frame, unless another is opened first. */
@@ -444,6 +461,424 @@ set_up_search (GlossWindow *self)
   reader_buffer_changed_cb (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Highlights and notes                                               */
+/* ------------------------------------------------------------------ */
+
+static GlossAnnotations *
+annotations (GlossWindow *self)
+{
+  return gloss_library_get_annotations (self->library);
+}
+
+static void
+show_undo_toast (GlossWindow *self,
+                 const char  *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_history_actions (GlossWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 gloss_note_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 gloss_note_history_get_can_redo (self->history));
+}
+
+/* Opens the note editor on @note, over its passage in the text. */
+static void
+edit_note (GlossWindow *self,
+           GlossNote   *note)
+{
+  gloss_note_editor_set_note (self->note_editor, note);
+  if (gloss_note_get_has_range (note))
+    gloss_reader_view_popup (self->reader_view, GTK_WIDGET (self->note_editor),
+                             gloss_note_get_start (note), gloss_note_get_end (note));
+  else
+    gloss_reader_view_popup (self->reader_view, GTK_WIDGET (self->note_editor),
+                             gloss_reader_view_get_top_offset (self->reader_view),
+                             gloss_reader_view_get_top_offset (self->reader_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_editor));
+}
+
+/* Highlights the selection in @color; returns the new note or NULL. */
+static GlossNote *
+highlight_selection (GlossWindow *self,
+                     const char  *color)
+{
+  GlossDocument *document = gloss_session_get_document (self->session);
+  GlossHighlightStyle style = gloss_highlight_palette_get_style (self->palette);
+  g_autoptr(GError) error = NULL;
+  GlossNote *note;
+  guint start, end;
+
+  if (document == NULL || !gloss_reader_view_get_selection (self->reader_view, &start, &end))
+    {
+      AdwToast *toast = adw_toast_new (_("Select a passage to highlight first"));
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return NULL;
+    }
+
+  note = gloss_annotations_add (annotations (self), document,
+                                gloss_session_get_content (self->session),
+                                start, end, color, style, NULL, NULL, &error);
+  if (note == NULL)
+    {
+      show_error_toast (self, error);
+      return NULL;
+    }
+
+  gloss_note_history_push (self->history, NULL, note, _("Add highlight"));
+  gloss_highlight_palette_set_color (self->palette, color);
+  gloss_reader_view_popdown (self->reader_view);
+  gloss_reader_view_select_range (self->reader_view, end, end);
+
+  return note;
+}
+
+static void
+delete_note (GlossWindow *self,
+             GlossNote   *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossNote) deleted = NULL;
+
+  gloss_reader_view_popdown (self->reader_view);
+  deleted = gloss_annotations_delete (annotations (self), note, &error);
+  if (deleted == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  gloss_note_history_push (self->history, deleted, NULL, _("Delete highlight"));
+  show_undo_toast (self, gloss_note_get_has_range (deleted) ? _("Highlight deleted")
+                                                             : _("Note deleted"));
+}
+
+static void
+palette_color_chosen_cb (GlossWindow         *self,
+                         const char          *color,
+                         GlossHighlightStyle  style)
+{
+  highlight_selection (self, color);
+}
+
+static void
+editor_changed_cb (GlossWindow *self,
+                   GlossNote   *before,
+                   GlossNote   *after)
+{
+  gloss_note_history_push (self->history, before, after, _("Edit note"));
+}
+
+static void
+note_delete_requested_cb (GlossWindow *self,
+                          GlossNote   *note)
+{
+  delete_note (self, note);
+}
+
+static void
+note_error_cb (GlossWindow  *self,
+               const GError *error)
+{
+  show_error_toast (self, error);
+}
+
+static void
+note_activated_cb (GlossWindow *self,
+                   GlossNote   *note)
+{
+  const char *doc_id = gloss_note_get_doc_id (note);
+
+  if (!gloss_note_get_has_range (note) || gloss_note_get_status (note) == GLOSS_ANCHOR_ORPHANED)
+    {
+      GlossDocument *open = gloss_session_get_document (self->session);
+
+      if (open == NULL || g_strcmp0 (gloss_document_get_id (open), doc_id) != 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "s", doc_id);
+      edit_note (self, note);
+      return;
+    }
+
+  if (open_passage (self, doc_id, gloss_note_get_start (note), gloss_note_get_end (note),
+                    GLOSS_REVEAL_FLASH))
+    {
+      hide_sidebar_if_folded (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+    }
+}
+
+static void
+note_created_cb (GlossWindow *self,
+                 GlossNote   *note)
+{
+  gloss_note_history_push (self->history, NULL, note, _("Add note"));
+  edit_note (self, note);
+}
+
+/* Re-attaches a note that lost its passage to the selection. */
+static void
+note_reattach_requested_cb (GlossWindow *self,
+                            GlossNote   *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossNote) before = NULL;
+  GlossDocument *open = gloss_session_get_document (self->session);
+  guint start, end;
+
+  if (open == NULL ||
+      g_strcmp0 (gloss_document_get_id (open), gloss_note_get_doc_id (note)) != 0 ||
+      !gloss_reader_view_get_selection (self->reader_view, &start, &end))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Open its document and select the passage to attach the note to")));
+      return;
+    }
+
+  before = gloss_annotations_reattach (annotations (self), note,
+                                       gloss_session_get_content (self->session),
+                                       start, end, &error);
+  if (before == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  gloss_note_history_push (self->history, before, note, _("Re-attach note"));
+}
+
+/* A click, or Enter, on a highlight opens its note. */
+static gboolean
+text_activated_cb (GlossWindow *self,
+                   guint        offset)
+{
+  GlossNote *note = gloss_highlight_layer_note_at (self->highlights, offset, offset);
+
+  if (note == NULL)
+    return FALSE;
+
+  edit_note (self, note);
+  return TRUE;
+}
+
+/* Digits 1–8 highlight the selection in the palette's colours. */
+static gboolean
+reader_key_pressed_cb (GlossWindow           *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  const char * const *colors = gloss_note_colors ();
+  guint digit;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !gloss_reader_view_get_selection (self->reader_view, NULL, NULL))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_8)
+    digit = keyval - GDK_KEY_1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_8)
+    digit = keyval - GDK_KEY_KP_1;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (digit >= g_strv_length ((char **) colors))
+    return GDK_EVENT_PROPAGATE;
+
+  highlight_selection (self, colors[digit]);
+  return GDK_EVENT_STOP;
+}
+
+static void
+attach_highlights (GlossWindow *self)
+{
+  GlossDocument *document = gloss_session_get_document (self->session);
+
+  gloss_highlight_layer_attach (self->highlights,
+                                gloss_reader_view_get_buffer (self->reader_view),
+                                document ? gloss_document_get_id (document) : NULL);
+}
+
+static void
+dark_changed_cb (GlossWindow     *self,
+                 GParamSpec      *pspec,
+                 AdwStyleManager *manager)
+{
+  gloss_highlight_layer_set_dark (self->highlights, adw_style_manager_get_dark (manager));
+}
+
+static void
+notes_document_changed_cb (GlossWindow *self)
+{
+  gloss_notes_pane_set_document (gloss_sidebar_get_notes_pane (self->sidebar),
+                                 gloss_session_get_document (self->session));
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  highlight_selection (GLOSS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_palette_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  guint start, end;
+
+  if (!gloss_reader_view_get_selection (self->reader_view, &start, &end))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select a passage to highlight first")));
+      return;
+    }
+
+  gloss_reader_view_popup (self->reader_view, GTK_WIDGET (self->palette), start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->palette));
+}
+
+/* Opens the note of the highlight at the selection, highlighting the
+ * selection first if it is not highlighted yet. */
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkTextBuffer *buffer = gloss_reader_view_get_buffer (self->reader_view);
+  GlossNote *note;
+  GtkTextIter insert;
+  guint start, end;
+
+  if (!gloss_reader_view_get_selection (self->reader_view, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+      start = end = gtk_text_iter_get_offset (&insert);
+    }
+
+  note = gloss_highlight_layer_note_at (self->highlights, start, end);
+  if (note == NULL && start != end)
+    note = highlight_selection (self, gloss_highlight_palette_get_color (self->palette));
+  if (note != NULL)
+    edit_note (self, note);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Select a passage or a highlight to write a note")));
+}
+
+static void
+show_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  set_sidebar_visible (self, TRUE);
+  gloss_sidebar_show_page (self->sidebar, "notes");
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* A note being typed is saved first, so that it is what gets undone. */
+  gloss_note_editor_commit (self->note_editor);
+  gloss_reader_view_popdown (self->reader_view);
+  if (!gloss_note_history_undo (self->history, &error))
+    show_error_toast (self, error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  gloss_reader_view_popdown (self->reader_view);
+  if (!gloss_note_history_redo (self->history, &error))
+    show_error_toast (self, error);
+}
+
+static void
+set_up_notes (GlossWindow *self)
+{
+  GlossNotesPane *pane = gloss_sidebar_get_notes_pane (self->sidebar);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->history = gloss_note_history_new (annotations (self));
+  g_signal_connect_object (self->history, "notify::can-undo",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo",
+                           G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  update_history_actions (self);
+
+  self->highlights = gloss_highlight_layer_new (annotations (self));
+  gloss_highlight_layer_set_dark (self->highlights, adw_style_manager_get_dark (manager));
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "notify::buffer",
+                           G_CALLBACK (attach_highlights), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "text-activated",
+                           G_CALLBACK (text_activated_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (reader_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->reader_view), keys);
+
+  self->palette = GLOSS_HIGHLIGHT_PALETTE (g_object_ref_sink (gloss_highlight_palette_new (annotations (self))));
+  g_signal_connect_object (self->palette, "color-chosen",
+                           G_CALLBACK (palette_color_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "error", G_CALLBACK (note_error_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->note_editor = GLOSS_NOTE_EDITOR (g_object_ref_sink (gloss_note_editor_new (annotations (self))));
+  g_signal_connect_object (self->note_editor, "changed", G_CALLBACK (editor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "delete-requested",
+                           G_CALLBACK (note_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "error", G_CALLBACK (note_error_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gloss_notes_pane_set_library (pane, self->library);
+  g_signal_connect_object (pane, "note-activated", G_CALLBACK (note_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "note-created", G_CALLBACK (note_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "delete-requested", G_CALLBACK (note_delete_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "reattach-requested",
+                           G_CALLBACK (note_reattach_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pane, "error", G_CALLBACK (note_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::document",
+                           G_CALLBACK (notes_document_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Notes added from the command line or another window show up. */
+  gloss_annotations_watch (annotations (self), NOTES_WATCH_MS);
+
+  attach_highlights (self);
+}
+
 static gboolean
 open_start_document_cb (gpointer user_data)
 {
@@ -502,6 +937,7 @@ gloss_window_constructed (GObject *object)
                           G_BINDING_DEFAULT);
   gloss_sidebar_set_session (self->sidebar, self->session);
   set_up_search (self);
+  set_up_notes (self);
 
   update_actions (self);
 
@@ -526,6 +962,10 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->session);
   g_clear_object (&self->knowledge);
+  g_clear_object (&self->history);
+  g_clear_object (&self->highlights);
+  g_clear_object (&self->palette);
+  g_clear_object (&self->note_editor);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -638,6 +1078,12 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-to-offset", "u", go_to_offset_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.highlight", "s", highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.show-palette", NULL, show_palette_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 }
 
 static void

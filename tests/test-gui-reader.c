@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "gloss-library.h"
+#include "gloss-notes-pane.h"
 #include "gloss-reader-view.h"
 #include "gloss-session.h"
 #include "gloss-window.h"
@@ -342,6 +343,59 @@ test_footnote_popover (Fixture       *fixture,
   g_assert_cmpuint (gloss_reader_view_count_unknown_glyphs (view), ==, 0);
 }
 
+/* Select a passage, highlight it through the action, find it in the
+ * notes pane and drawn in the text; undo and redo it. */
+static void
+test_highlight_action (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  GlossContent *content = gloss_reader_view_get_content (view);
+  GlossNotesPane *pane = gloss_sidebar_get_notes_pane (gloss_window_get_sidebar (fixture->window));
+  GListModel *rows = gloss_notes_pane_get_model (pane);
+  gint start = test_find_char_offset (content, "主要国际机制");
+  guint end = start + g_utf8_strlen ("主要国际机制", -1);
+  GtkTextTagTable *table;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  g_autoptr(GlossNote) note = NULL;
+
+  g_assert_cmpint (start, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  gloss_reader_view_select_range (view, start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.highlight", "s", "red"));
+  iterate_for (100);
+
+  /* in the notes pane ... */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  note = g_list_model_get_item (rows, 0);
+  g_assert_cmpuint (gloss_note_get_start (note), ==, (guint) start);
+  g_assert_cmpuint (gloss_note_get_end (note), ==, end);
+  g_assert_cmpstr (gloss_note_get_quote (note), ==, "主要国际机制");
+  g_assert_cmpstr (gloss_note_get_color (note), ==, "red");
+
+  /* ... and drawn on the text */
+  table = gtk_text_buffer_get_tag_table (gloss_reader_view_get_buffer (view));
+  tag = gtk_text_tag_table_lookup (table, "gloss-highlight-red-background");
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (gloss_reader_view_get_buffer (view), &iter, start + 1);
+  g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+
+  /* undo takes it away, redo brings it back, with its id */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  iterate_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  gtk_text_buffer_get_iter_at_offset (gloss_reader_view_get_buffer (view), &iter, start + 1);
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  iterate_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_nonnull (gloss_annotations_lookup (gloss_library_get_annotations (fixture->library),
+                                              gloss_note_get_id (note)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +409,8 @@ main (int   argc,
               fixture_set_up, test_scroll_updates_top_offset, fixture_tear_down);
   g_test_add ("/gui/reader/position-restored", Fixture, NULL,
               fixture_set_up, test_position_restored, fixture_tear_down);
+  g_test_add ("/gui/notes/highlight-action", Fixture, NULL,
+              fixture_set_up, test_highlight_action, fixture_tear_down);
   g_test_add ("/gui/reader/footnote-popover", Fixture, NULL,
               fixture_set_up, test_footnote_popover, fixture_tear_down);
 
