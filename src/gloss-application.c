@@ -24,6 +24,8 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-backup.h"
+#include "gloss-error.h"
 #include "gloss-library.h"
 #include "gloss-window.h"
 
@@ -39,10 +41,49 @@ G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
 /* ------------------------------------------------------------------ */
 
+static void show_library_error (GlossApplication *self,
+                                const GError     *error);
+
+static char *
+dup_library_dir (GlossApplication *self)
+{
+  return self->library_dir ? g_strdup (self->library_dir) : gloss_library_default_dir ();
+}
+
+static void
+library_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           GlossApplication *self)
+{
+  g_autofree char *dir = dup_library_dir (self);
+  g_auto(GStrv) backups = gloss_backup_list (dir);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "restore") || backups[0] == NULL)
+    return;
+
+  /* The damaged file is kept aside, never deleted: it may hold more
+   * than the backup does, and someone may yet recover it. */
+  if (!gloss_backup_restore (dir, backups[0], &aside, &error))
+    {
+      show_library_error (self, error);
+      return;
+    }
+  g_printerr (_("The damaged library database was moved to %s and the backup %s restored.\n"),
+              aside, backups[0]);
+  g_application_activate (G_APPLICATION (self));
+}
+
+/* Says why the library did not open and, when its database is damaged
+ * and there is a backup, offers to restore the newest: never an empty
+ * library without asking. */
 static void
 show_library_error (GlossApplication *self,
                     const GError     *error)
 {
+  g_autofree char *dir = dup_library_dir (self);
+  g_auto(GStrv) backups = gloss_backup_list (dir);
   GtkWidget *dialog;
 
   /* Also on stderr: whoever started the app from a terminal or a script
@@ -54,6 +95,15 @@ show_library_error (GlossApplication *self,
                                   _("%s\n\nThe library has been left as it is: nothing in it was changed or replaced."),
                                   error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (g_error_matches (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT) && backups[0] != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                       _("_Restore the Newest Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (library_error_response_cb),
+                               self, 0);
+    }
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -279,8 +329,7 @@ gloss_application_activate (GApplication *application)
 
   if (self->library == NULL)
     {
-      g_autofree char *dir = self->library_dir ? g_strdup (self->library_dir)
-                                               : gloss_library_default_dir ();
+      g_autofree char *dir = dup_library_dir (self);
 
       self->library = gloss_library_open (dir, &error);
       if (self->library == NULL)
