@@ -818,6 +818,110 @@ redo_action (GtkWidget  *widget,
     show_error_toast (self, error);
 }
 
+/* Web Annotation export and import: a teacher hands highlights to
+ * students, a user moves to another machine. */
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    GlossWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!gloss_library_export_annotations (self->library, file, NULL, NULL, &n, &error))
+        show_error_toast (self, error);
+      else
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation",
+                                                  "Exported %u annotations", n), n);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_annotations_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                GlossWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GlossImportReport report = { 0, };
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!gloss_library_import_annotations (self->library, file, &report, &error))
+        show_error_toast (self, error);
+      else
+        {
+          /* Translators: what an import of annotations did */
+          message = g_strdup_printf (_("Added %u, updated %u, already there %u, need attention %u, no such document %u"),
+                                     report.added, report.updated, report.unchanged,
+                                     report.unplaced, report.skipped);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static GtkFileChooserNative *
+annotations_chooser (GlossWindow          *self,
+                     const char           *title,
+                     GtkFileChooserAction  action,
+                     const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Web Annotation (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "jsonld");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
+static void
+export_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *chooser = annotations_chooser (self, _("Export Annotations"),
+                                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "gloss-annotations.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *chooser = annotations_chooser (self, _("Import Annotations"),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_annotations_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 set_up_notes (GlossWindow *self)
 {
@@ -1083,6 +1187,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.import-annotations", NULL, import_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 }
 
