@@ -491,11 +491,55 @@ update_history_actions (GlossWindow *self)
                                  gloss_note_history_get_can_redo (self->history));
 }
 
+static void palette_color_chosen_cb (GlossWindow         *self,
+                                     const char          *color,
+                                     GlossHighlightStyle  style);
+static void editor_changed_cb        (GlossWindow         *self,
+                                     GlossNote           *before,
+                                     GlossNote           *after);
+static void note_delete_requested_cb (GlossWindow         *self,
+                                     GlossNote           *note);
+static void note_error_cb            (GlossWindow         *self,
+                                     const GError        *error);
+
+/* The palette and the note editor are made when first needed: they
+ * are not part of the first frame. */
+static GlossHighlightPalette *
+ensure_palette (GlossWindow *self)
+{
+  if (self->palette != NULL)
+    return self->palette;
+
+  self->palette = GLOSS_HIGHLIGHT_PALETTE (g_object_ref_sink (gloss_highlight_palette_new (annotations (self))));
+  g_signal_connect_object (self->palette, "color-chosen",
+                           G_CALLBACK (palette_color_chosen_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette, "error", G_CALLBACK (note_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self->palette;
+}
+
+static GlossNoteEditor *
+ensure_note_editor (GlossWindow *self)
+{
+  if (self->note_editor != NULL)
+    return self->note_editor;
+
+  self->note_editor = GLOSS_NOTE_EDITOR (g_object_ref_sink (gloss_note_editor_new (annotations (self))));
+  g_signal_connect_object (self->note_editor, "changed", G_CALLBACK (editor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "delete-requested",
+                           G_CALLBACK (note_delete_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "error", G_CALLBACK (note_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self->note_editor;
+}
+
 /* Opens the note editor on @note, over its passage in the text. */
 static void
 edit_note (GlossWindow *self,
            GlossNote   *note)
 {
+  ensure_note_editor (self);
   gloss_note_editor_set_note (self->note_editor, note);
   if (gloss_note_get_has_range (note))
     gloss_reader_view_popup (self->reader_view, GTK_WIDGET (self->note_editor),
@@ -513,7 +557,7 @@ highlight_selection (GlossWindow *self,
                      const char  *color)
 {
   GlossDocument *document = gloss_session_get_document (self->session);
-  GlossHighlightStyle style = gloss_highlight_palette_get_style (self->palette);
+  GlossHighlightStyle style = gloss_highlight_palette_get_style (ensure_palette (self));
   g_autoptr(GError) error = NULL;
   GlossNote *note;
   guint start, end;
@@ -746,7 +790,7 @@ show_palette_action (GtkWidget  *widget,
       return;
     }
 
-  gloss_reader_view_popup (self->reader_view, GTK_WIDGET (self->palette), start, end);
+  gloss_reader_view_popup (self->reader_view, GTK_WIDGET (ensure_palette (self)), start, end);
   gtk_widget_grab_focus (GTK_WIDGET (self->palette));
 }
 
@@ -771,7 +815,7 @@ edit_note_action (GtkWidget  *widget,
 
   note = gloss_highlight_layer_note_at (self->highlights, start, end);
   if (note == NULL && start != end)
-    note = highlight_selection (self, gloss_highlight_palette_get_color (self->palette));
+    note = highlight_selection (self, gloss_highlight_palette_get_color (ensure_palette (self)));
   if (note != NULL)
     edit_note (self, note);
   else
@@ -799,7 +843,8 @@ undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   /* A note being typed is saved first, so that it is what gets undone. */
-  gloss_note_editor_commit (self->note_editor);
+  if (self->note_editor != NULL)
+    gloss_note_editor_commit (self->note_editor);
   gloss_reader_view_popdown (self->reader_view);
   if (!gloss_note_history_undo (self->history, &error))
     show_error_toast (self, error);
@@ -949,20 +994,6 @@ set_up_notes (GlossWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (reader_key_pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->reader_view), keys);
-
-  self->palette = GLOSS_HIGHLIGHT_PALETTE (g_object_ref_sink (gloss_highlight_palette_new (annotations (self))));
-  g_signal_connect_object (self->palette, "color-chosen",
-                           G_CALLBACK (palette_color_chosen_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->palette, "error", G_CALLBACK (note_error_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->note_editor = GLOSS_NOTE_EDITOR (g_object_ref_sink (gloss_note_editor_new (annotations (self))));
-  g_signal_connect_object (self->note_editor, "changed", G_CALLBACK (editor_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->note_editor, "delete-requested",
-                           G_CALLBACK (note_delete_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->note_editor, "error", G_CALLBACK (note_error_cb), self,
-                           G_CONNECT_SWAPPED);
 
   gloss_notes_pane_set_library (pane, self->library);
   g_signal_connect_object (pane, "note-activated", G_CALLBACK (note_activated_cb), self,
