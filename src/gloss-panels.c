@@ -10,8 +10,8 @@
  * one shows at a time, picked with a switcher at the top.
  *
  * The width beside the text is the window's GtkPaned's to keep; this
- * widget only asks for it as its natural width, so that the window's
- * paned gives it that much at start and the text the rest.
+ * widget only says how much it would like ("natural-width", also its
+ * natural size), and the window gives it that much at start.
  */
 
 #define G_LOG_DOMAIN "Gloss"

@@ -68,6 +68,7 @@ struct _GlossWindow
   GlossMentionLayer    *mention_layer;
   guint                 visible_items_source;
   int                   panels_area_width;
+  gboolean              panels_placed;
   /* Shown on a window too narrow for them, because the reader asked. */
   gboolean              panels_forced;
 };
@@ -508,6 +509,22 @@ update_panels_layout (GlossWindow *self)
                                shown && room ? READER_MIN_WIDTH : -1, -1);
 }
 
+/* Gives the panels their remembered width, once the area's width is
+ * known; from then on the paned keeps it as the window is resized (the
+ * text takes the difference). */
+static void
+place_panels (GlossWindow *self)
+{
+  int width = self->panels_area_width;
+
+  if (self->panels_placed || width <= 0)
+    return;
+
+  self->panels_placed = TRUE;
+  gtk_paned_set_position (self->panels_paned,
+                          MAX (width - gloss_panels_get_natural_width (self->panels), READER_MIN_WIDTH));
+}
+
 /* After each layout: the area's width is only known once allocated, and
  * a change of layout takes effect on the next frame. */
 static void
@@ -521,6 +538,7 @@ frame_layout_cb (GdkFrameClock *clock,
 
   self->panels_area_width = width;
   update_panels_layout (self);
+  place_panels (self);
 }
 
 static void
@@ -658,6 +676,19 @@ bind_panels_settings (GlossWindow *self)
     gloss_panels_set_split_position (self->panels, timeline_height);
 }
 
+/* GTK 4.8 keeps a window's action group alive past the window, with
+ * the actions' state handlers still connected: a setting changed later
+ * (another window, a test resetting it) would notify a dead group. */
+static void
+unbind_panels_settings (GlossWindow *self)
+{
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "show-timeline") == NULL)
+    return;
+
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-timeline");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-mechanisms");
+}
+
 static void
 set_up_panels (GlossWindow *self)
 {
@@ -781,6 +812,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->visible_items_source, g_source_remove);
+  unbind_panels_settings (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
