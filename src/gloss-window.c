@@ -523,6 +523,10 @@ place_panels (GlossWindow *self)
   self->panels_placed = TRUE;
   gtk_paned_set_position (self->panels_paned,
                           MAX (width - gloss_panels_get_natural_width (self->panels), READER_MIN_WIDTH));
+  /* The timeline's card needs the room more than the mechanisms' list. */
+  if (g_settings_get_int (self->settings, "timeline-height") == 0)
+    gloss_panels_set_split_position (self->panels,
+                                     gtk_widget_get_height (GTK_WIDGET (self->panels_paned)) * 3 / 5);
 }
 
 /* After each layout: the area's width is only known once allocated, and
