@@ -526,7 +526,7 @@ place_panels (GlossWindow *self)
   /* The timeline's card needs the room more than the mechanisms' list. */
   if (g_settings_get_int (self->settings, "timeline-height") == 0)
     gloss_panels_set_split_position (self->panels,
-                                     gtk_widget_get_height (GTK_WIDGET (self->panels_paned)) * 3 / 5);
+                                     gtk_widget_get_height (GTK_WIDGET (self->panels_paned)) * 2 / 3);
 }
 
 /* After each layout: the area's width is only known once allocated, and
