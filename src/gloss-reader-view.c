@@ -126,7 +126,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  TEXT_ACTIVATED,
+  OFFSET_ACTIVATED,
   N_SIGNALS
 };
 
@@ -659,20 +659,31 @@ footnote_ref_at_point (GlossReaderView *self,
   return find_footnote_ref (self, gtk_text_iter_get_offset (&iter));
 }
 
+/* Offered to others (the mention layer) when a click or Enter was not
+ * for a footnote marker. */
+static gboolean
+emit_offset_activated (GlossReaderView *self,
+                       guint            offset)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[OFFSET_ACTIVATED], 0, offset, &handled);
+
+  return handled ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
 static void
-emit_text_activated_at_point (GlossReaderView *self,
-                              double           x,
-                              double           y)
+emit_offset_activated_at_point (GlossReaderView *self,
+                                double           x,
+                                double           y)
 {
   GtkTextIter iter;
-  gboolean handled = FALSE;
   int bx, by;
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &bx, &by);
-
   if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    g_signal_emit (self, signals[TEXT_ACTIVATED], 0, gtk_text_iter_get_offset (&iter), &handled);
+    emit_offset_activated (self, gtk_text_iter_get_offset (&iter));
 }
 
 static void
@@ -692,7 +703,7 @@ click_released_cb (GlossReaderView *self,
   if (ref != G_MAXUINT)
     show_footnote (self, ref);
   else
-    emit_text_activated_at_point (self, x, y);
+    emit_offset_activated_at_point (self, x, y);
 }
 
 static void
@@ -727,12 +738,7 @@ key_pressed_cb (GlossReaderView       *self,
                                     gtk_text_buffer_get_insert (self->buffer));
   ref = find_footnote_ref (self, gtk_text_iter_get_offset (&insert));
   if (ref == G_MAXUINT)
-    {
-      gboolean handled = FALSE;
-
-      g_signal_emit (self, signals[TEXT_ACTIVATED], 0, gtk_text_iter_get_offset (&insert), &handled);
-      return handled ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    }
+    return emit_offset_activated (self, gtk_text_iter_get_offset (&insert));
 
   show_footnote (self, ref);
 
@@ -954,16 +960,16 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* A click (that selected nothing) or Enter on the text at an offset
-   * that is not a footnote marker; a handler returns TRUE if it acted
-   * (opened the note of a highlight there, say). */
-  signals[TEXT_ACTIVATED] =
-    g_signal_new ("text-activated",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0,
-                  g_signal_accumulator_true_handled, NULL,
-                  NULL,
+  /**
+   * GlossReaderView::offset-activated:
+   * @offset: the content offset clicked, or where the caret is on Enter
+   *
+   * A click (not a drag) or Enter on the text, not on a footnote marker.
+   * A handler that acts on it returns %TRUE.
+   */
+  signals[OFFSET_ACTIVATED] =
+    g_signal_new ("offset-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
                   G_TYPE_BOOLEAN, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1223,6 +1229,40 @@ gloss_reader_view_get_top_offset (GlossReaderView *self)
   g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), 0);
 
   return self->top_offset;
+}
+
+/**
+ * gloss_reader_view_get_visible_range:
+ * @self: a #GlossReaderView
+ * @start: (out): the offset at the top left of the view
+ * @end: (out): the offset at its bottom right, exclusive
+ *
+ * The part of the text on screen now, for what follows the reading (the
+ * panels light up the items mentioned there).  Empty with no content.
+ */
+void
+gloss_reader_view_get_visible_range (GlossReaderView *self,
+                                     guint           *start,
+                                     guint           *end)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+
+  *start = *end = 0;
+  if (self->content == NULL)
+    return;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, MAX (visible.y, 0));
+  *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter,
+                                      visible.x + visible.width, visible.y + visible.height);
+  /* the last line on screen counts to its end */
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_view_forward_display_line_end (self->text_view, &iter);
+  *end = MAX (*start, (guint) gtk_text_iter_get_offset (&iter));
 }
 
 /**

@@ -30,6 +30,9 @@ void           gloss_reader_view_load                 (GlossReaderView *self,
 gboolean       gloss_reader_view_get_loading          (GlossReaderView *self);
 GtkTextBuffer *gloss_reader_view_get_buffer           (GlossReaderView *self);
 guint          gloss_reader_view_get_top_offset       (GlossReaderView *self);
+void           gloss_reader_view_get_visible_range    (GlossReaderView *self,
+                                                       guint           *start,
+                                                       guint           *end);
 void           gloss_reader_view_scroll_to_offset     (GlossReaderView *self,
                                                        guint            offset);
 void           gloss_reader_view_reveal_range         (GlossReaderView *self,

@@ -19,6 +19,8 @@
  *   win.edit-note        Ctrl+M  the note of the highlight at the selection
  *   win.show-notes       Ctrl+Shift+N  the notes page of the sidebar
  *   win.undo / win.redo  Ctrl+Z / Ctrl+Shift+Z  changes to notes
+ *   win.show-timeline            show or hide the timeline (stateful)
+ *   win.show-mechanisms          show or hide the mechanisms (stateful)
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -38,6 +40,9 @@
 #include "gloss-note-editor.h"
 #include "gloss-note-history.h"
 #include "gloss-notes-pane.h"
+#include "gloss-mention-layer.h"
+#include "gloss-panels.h"
+#include "gloss-user-events.h"
 
 /* How long a toast reporting a failure stays up, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
@@ -57,6 +62,8 @@ struct _GlossWindow
   GlossReaderView      *reader_view;
   GlossFindBar         *find_bar;
   GtkDropTarget        *drop_target;
+  GtkPaned             *panels_paned;
+  GlossPanels          *panels;
 
   GlossLibrary         *library;
   GlossSession         *session;
@@ -72,6 +79,15 @@ struct _GlossWindow
   GCancellable         *cancellable;
 
   gboolean              sidebar_visible;
+
+  /* Knowledge panels */
+  GlossMentionIndex    *mention_index;
+  GlossMentionLayer    *mention_layer;
+  guint                 visible_items_source;
+  int                   panels_area_width;
+  gboolean              panels_placed;
+  /* Shown on a window too narrow for them, because the reader asked. */
+  gboolean              panels_forced;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -85,6 +101,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void save_panels_state (GlossWindow *self);
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                            */
@@ -338,6 +356,7 @@ gloss_window_close_request (GtkWindow *window)
   GlossWindow *self = GLOSS_WINDOW (window);
 
   save_window_state (self);
+  save_panels_state (self);
   gloss_session_save_position (self->session);
 
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
@@ -987,7 +1006,7 @@ set_up_notes (GlossWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader_view, "notify::buffer",
                            G_CALLBACK (attach_highlights), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader_view, "text-activated",
+  g_signal_connect_object (self->reader_view, "offset-activated",
                            G_CALLBACK (text_activated_cb), self, G_CONNECT_SWAPPED);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1012,6 +1031,282 @@ set_up_notes (GlossWindow *self)
   gloss_annotations_watch (annotations (self), NOTES_WATCH_MS);
 
   attach_highlights (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Knowledge panels                                                   */
+/* ------------------------------------------------------------------ */
+
+/* The panels beside the text: the timeline above the mechanisms, each
+ * one's visibility a setting and a stateful action (win.show-timeline,
+ * win.show-mechanisms).  The width of the text-and-panels area decides
+ * their layout, since libadwaita 1.2 has no breakpoints:
+ *
+ *   PANELS_STACK_MIN and wider   both panels stacked
+ *   narrower                     one at a time, with a switcher
+ *   under PANELS_SIDE_MIN        none: the text needs the room, unless
+ *                                the reader asks for a panel
+ *
+ * The text keeps READER_MIN_WIDTH whenever the panels are beside it.
+ *
+ * Links go both ways: a passage chosen on a card opens in the text; a
+ * mention clicked in the text (or Enter on it) selects its item; and
+ * the items mentioned in the visible passage light up as one reads. */
+
+#define PANELS_STACK_MIN    1000
+#define PANELS_SIDE_MIN     800
+#define READER_MIN_WIDTH    480
+/* How long the view has to rest before the panels follow it. */
+#define VISIBLE_ITEMS_DELAY_MS 150
+
+static void
+update_panels_layout (GlossWindow *self)
+{
+  int width = self->panels_area_width;
+  gboolean wanted = gloss_panels_get_show_timeline (self->panels) ||
+                    gloss_panels_get_show_mechanisms (self->panels);
+  gboolean room = width == 0 || width >= PANELS_SIDE_MIN;
+  gboolean shown = wanted && (room || self->panels_forced);
+
+  if (room)
+    self->panels_forced = FALSE;
+
+  gloss_panels_set_folded (self->panels, width > 0 && width < PANELS_STACK_MIN);
+  gtk_widget_set_visible (GTK_WIDGET (self->panels), shown);
+  /* Below PANELS_SIDE_MIN the floor would keep the window from getting
+   * any narrower. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->reader_view),
+                               shown && room ? READER_MIN_WIDTH : -1, -1);
+}
+
+/* Gives the panels their remembered width, once the area's width is
+ * known; from then on the paned keeps it as the window is resized (the
+ * text takes the difference). */
+static void
+place_panels (GlossWindow *self)
+{
+  int width = self->panels_area_width;
+
+  if (self->panels_placed || width <= 0)
+    return;
+
+  self->panels_placed = TRUE;
+  gtk_paned_set_position (self->panels_paned,
+                          MAX (width - gloss_panels_get_natural_width (self->panels), READER_MIN_WIDTH));
+  /* The timeline's card needs the room more than the mechanisms' list. */
+  if (g_settings_get_int (self->settings, "timeline-height") == 0)
+    gloss_panels_set_split_position (self->panels,
+                                     gtk_widget_get_height (GTK_WIDGET (self->panels_paned)) * 2 / 3);
+}
+
+/* After each layout: the area's width is only known once allocated, and
+ * a change of layout takes effect on the next frame. */
+static void
+frame_layout_cb (GdkFrameClock *clock,
+                 GlossWindow   *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->panels_paned));
+
+  if (width == self->panels_area_width)
+    return;
+
+  self->panels_area_width = width;
+  update_panels_layout (self);
+  place_panels (self);
+}
+
+static void
+panels_realize_cb (GlossWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "layout",
+                           G_CALLBACK (frame_layout_cb), self, G_CONNECT_AFTER);
+}
+
+/* The reader turned a panel on: show it even where it hardly fits. */
+static void
+panels_shown_changed_cb (GlossWindow *self)
+{
+  self->panels_forced = TRUE;
+  update_panels_layout (self);
+}
+
+static void
+save_panels_state (GlossWindow *self)
+{
+  if (self->mention_index == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->panels)) ||
+      gloss_panels_get_folded (self->panels))
+    return;
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "panels-width",
+                      gtk_widget_get_width (GTK_WIDGET (self->panels)));
+  if (gloss_panels_get_show_timeline (self->panels) &&
+      gloss_panels_get_show_mechanisms (self->panels))
+    g_settings_set_int (self->settings, "timeline-height",
+                        gloss_panels_get_split_position (self->panels));
+  g_settings_apply (self->settings);
+}
+
+static void
+panels_passage_activated_cb (GlossWindow *self,
+                             const char  *doc_id,
+                             guint        start,
+                             guint        end)
+{
+  if (open_passage (self, doc_id, start, end, GLOSS_REVEAL_SELECT | GLOSS_REVEAL_FLASH))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+}
+
+static gboolean
+reader_offset_activated_cb (GlossWindow *self,
+                            guint        offset)
+{
+  GlossMention *mention = gloss_mention_layer_mention_at (self->mention_layer, offset);
+  GlossKbItem *item;
+
+  if (mention == NULL)
+    return FALSE;
+
+  item = gloss_knowledge_base_lookup (self->knowledge, gloss_mention_get_item_id (mention));
+  if (item == NULL || !gloss_panels_show_item (self->panels, item))
+    return FALSE;
+
+  self->panels_forced = TRUE;
+  update_panels_layout (self);
+  return TRUE;
+}
+
+static gboolean
+update_visible_items_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  const char *doc_id = gloss_mention_layer_get_document_id (self->mention_layer);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  self->visible_items_source = 0;
+  gloss_reader_view_get_visible_range (self->reader_view, &start, &end);
+  if (doc_id != NULL && end > start)
+    {
+      items = gloss_mention_index_items_in_range (self->mention_index, doc_id, start, end, &error);
+      if (items == NULL)
+        g_warning ("The items mentioned on screen cannot be found: %s", error->message);
+    }
+  gloss_panels_set_highlighted_items (self->panels, items);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_visible_items (GlossWindow *self)
+{
+  g_clear_handle_id (&self->visible_items_source, g_source_remove);
+  self->visible_items_source = g_timeout_add (VISIBLE_ITEMS_DELAY_MS, update_visible_items_cb, self);
+}
+
+static void
+reader_buffer_changed_for_mentions_cb (GlossWindow *self)
+{
+  GlossDocument *document = gloss_session_get_document (self->session);
+
+  gloss_mention_layer_attach (self->mention_layer,
+                              gloss_reader_view_get_buffer (self->reader_view),
+                              document ? gloss_document_get_id (document) : NULL);
+  queue_visible_items (self);
+}
+
+/* A faint accent colour: the mentions are there, but the text reads
+ * first.  It follows the light or dark style. */
+static void
+update_mention_color (GlossWindow *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->reader_view));
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context, "accent_color", &color))
+    gtk_style_context_get_color (context, &color);
+  color.alpha = adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 1.0 : 0.6;
+  gloss_mention_layer_set_color (self->mention_layer, &color);
+}
+
+static void
+bind_panels_settings (GlossWindow *self)
+{
+  g_autoptr(GAction) timeline_action = g_settings_create_action (self->settings, "show-timeline");
+  g_autoptr(GAction) mechanisms_action = g_settings_create_action (self->settings, "show-mechanisms");
+  int timeline_height = g_settings_get_int (self->settings, "timeline-height");
+
+  g_settings_bind (self->settings, "show-timeline", self->panels, "show-timeline",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-mechanisms", self->panels, "show-mechanisms",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_action_map_add_action (G_ACTION_MAP (self), timeline_action);
+  g_action_map_add_action (G_ACTION_MAP (self), mechanisms_action);
+
+  /* The sizes are saved on closing, not while dragging. */
+  gloss_panels_set_natural_width (self->panels, g_settings_get_int (self->settings, "panels-width"));
+  if (timeline_height > 0)
+    gloss_panels_set_split_position (self->panels, timeline_height);
+}
+
+/* GTK 4.8 keeps a window's action group alive past the window, with
+ * the actions' state handlers still connected: a setting changed later
+ * (another window, a test resetting it) would notify a dead group. */
+static void
+unbind_panels_settings (GlossWindow *self)
+{
+  if (g_action_map_lookup_action (G_ACTION_MAP (self), "show-timeline") == NULL)
+    return;
+
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-timeline");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-mechanisms");
+}
+
+static void
+set_up_panels (GlossWindow *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->knowledge == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->panels), FALSE);
+      return;
+    }
+
+  /* The reader's own events belong on the timeline too. */
+  if (!gloss_user_events_merge (self->library, self->knowledge, &error))
+    g_warning ("Your own timeline events cannot be read: %s", error->message);
+
+  self->mention_index = gloss_mention_index_new (self->library, self->knowledge);
+  self->mention_layer = gloss_mention_layer_new (self->mention_index);
+  gloss_panels_set_mention_index (self->panels, self->mention_index);
+  bind_panels_settings (self);
+
+  g_signal_connect_object (self->panels, "notify::show-timeline",
+                           G_CALLBACK (panels_shown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panels, "notify::show-mechanisms",
+                           G_CALLBACK (panels_shown_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (panels_realize_cb), NULL);
+
+  g_signal_connect_object (self->reader_view, "notify::buffer",
+                           G_CALLBACK (reader_buffer_changed_for_mentions_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "notify::top-offset",
+                           G_CALLBACK (queue_visible_items), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "notify::loading",
+                           G_CALLBACK (queue_visible_items), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "offset-activated",
+                           G_CALLBACK (reader_offset_activated_cb), self, G_CONNECT_SWAPPED);
+  reader_buffer_changed_for_mentions_cb (self);
+
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (update_mention_color), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style_manager, "notify::high-contrast",
+                           G_CALLBACK (update_mention_color), self, G_CONNECT_SWAPPED);
+  update_mention_color (self);
+  update_panels_layout (self);
 }
 
 static gboolean
@@ -1073,6 +1368,7 @@ gloss_window_constructed (GObject *object)
   gloss_sidebar_set_session (self->sidebar, self->session);
   set_up_search (self);
   set_up_notes (self);
+  set_up_panels (self);
 
   update_actions (self);
 
@@ -1090,12 +1386,16 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = GLOSS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->visible_items_source, g_source_remove);
+  unbind_panels_settings (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->start_document);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->session);
+  g_clear_object (&self->mention_layer);
+  g_clear_object (&self->mention_index);
   g_clear_object (&self->knowledge);
   g_clear_object (&self->history);
   g_clear_object (&self->highlights);
@@ -1194,6 +1494,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_READER_VIEW);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
   g_type_ensure (GLOSS_TYPE_FIND_BAR);
+  g_type_ensure (GLOSS_TYPE_PANELS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossreader/Gloss/gloss-window.ui");
@@ -1206,6 +1507,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_match_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, drop_target);
   gtk_widget_class_bind_template_callback (widget_class, drop_cb);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, panels_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, panels);
+  gtk_widget_class_bind_template_callback (widget_class, panels_passage_activated_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
   gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
@@ -1313,6 +1617,19 @@ gloss_window_get_sidebar (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->sidebar;
+}
+
+/**
+ * gloss_window_get_panels:
+ *
+ * Returns: (transfer none): the timeline and mechanisms beside the text
+ */
+GlossPanels *
+gloss_window_get_panels (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->panels;
 }
 
 /**

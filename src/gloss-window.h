@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gloss-library.h"
+#include "gloss-panels.h"
 #include "gloss-reader-view.h"
 #include "gloss-sidebar.h"
 #include "gloss-session.h"
@@ -21,6 +22,7 @@ GlossWindow     *gloss_window_new             (GtkApplication *application,
 GlossSession    *gloss_window_get_session     (GlossWindow    *self);
 GlossReaderView *gloss_window_get_reader_view (GlossWindow    *self);
 GlossSidebar    *gloss_window_get_sidebar     (GlossWindow    *self);
+GlossPanels     *gloss_window_get_panels      (GlossWindow    *self);
 gboolean         gloss_window_open_document   (GlossWindow    *self,
                                                GlossDocument  *document);
 void             gloss_window_import_file     (GlossWindow    *self,
