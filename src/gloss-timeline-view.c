@@ -744,10 +744,11 @@ draw_span (GlossTimelineView *self,
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_append_border (snapshot, &shape, widths, edges);
 
-  /* the label goes inside the part of the bar on screen */
+  /* the label goes inside the part of the bar on screen, unless the
+   * span is selected: its label is then on the plate above the bar */
   visible_x = MAX (rect.origin.x, 0) + 4;
   visible_width = MIN (rect.origin.x + rect.size.width, width) - visible_x - 4;
-  if (visible_width < 30)
+  if (visible_width < 30 || event->item == self->selected)
     return;
   pango_layout_set_text (layout, gloss_kb_format_label (event->item), -1);
   pango_layout_set_width (layout, visible_width * PANGO_SCALE);
