@@ -26,7 +26,11 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-knowledge-base.h"
 #include "gloss-search-index.h"
+#include "gloss-search-result.h"
+#include "gloss-search-results.h"
+#include "gloss-user-events.h"
 
 typedef struct
 {
@@ -129,10 +133,43 @@ add_uint (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* The notes and the timeline or mechanism cards that match, counted
+ * apart from the documents' text: "notes" and "cards" in --json. */
 static void
-print_json (const char *query,
-            guint64     total,
-            GPtrArray  *hits)
+add_other_results (JsonBuilder        *builder,
+                   GlossSearchResults *others)
+{
+  GListModel *rows = others ? gloss_search_results_get_rows (others) : NULL;
+  guint n = rows ? g_list_model_get_n_items (rows) : 0;
+
+  add_uint (builder, "notes", others ? gloss_search_results_get_n_notes (others) : 0);
+  add_uint (builder, "cards", others ? gloss_search_results_get_n_cards (others) : 0);
+  json_builder_set_member_name (builder, "other_hits");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossSearchResult) row = g_list_model_get_item (rows, i);
+      GlossSearchResultKind kind = gloss_search_result_get_kind (row);
+
+      if (kind != GLOSS_SEARCH_RESULT_NOTE && kind != GLOSS_SEARCH_RESULT_CARD)
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kind == GLOSS_SEARCH_RESULT_NOTE ? "note" : "card");
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_search_result_get_id (row));
+      json_builder_set_member_name (builder, "snippet");
+      json_builder_add_string_value (builder, gloss_search_result_get_snippet (row));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_json (const char         *query,
+            guint64             total,
+            GPtrArray          *hits,
+            GlossSearchResults *others)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -168,6 +205,7 @@ print_json (const char *query,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_other_results (builder, others);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -181,10 +219,33 @@ print_nothing (const SearchArgs *args,
 {
   fprintf (stderr, "gloss: search: %s\n", error->message);
   if (args->json)
-    print_json (args->query->str, 0, NULL);
+    print_json (args->query->str, 0, NULL, NULL);
   else if (args->count)
     printf ("0\n");
   return 0;
+}
+
+/* Notes and cards are matched outside the text index, as the search
+ * pane does; a failure there leaves the text hits standing. */
+static GlossSearchResults *
+collect_others (GlossSearchIndex *index,
+                GlossLibrary     *library,
+                const char       *query)
+{
+  g_autoptr(GlossKnowledgeBase) knowledge = gloss_knowledge_base_new_bundled (NULL);
+  g_autoptr(GError) error = NULL;
+  GlossSearchResults *results;
+
+  if (knowledge != NULL && !gloss_user_events_merge (library, knowledge, &error))
+    {
+      fprintf (stderr, "gloss: search: your own timeline events: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  results = gloss_search_results_collect (index, library, knowledge, query, G_MAXUINT, NULL, &error);
+  if (results == NULL)
+    fprintf (stderr, "gloss: search: notes and cards: %s\n", error->message);
+
+  return results;
 }
 
 int
@@ -234,7 +295,11 @@ gloss_cli_search (GlossLibrary *library,
     }
 
   if (args.json)
-    print_json (query->str, total, hits);
+    {
+      g_autoptr(GlossSearchResults) others = collect_others (index, library, query->str);
+
+      print_json (query->str, total, hits, others);
+    }
   else
     print_plain (hits);
   return 0;

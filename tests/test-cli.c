@@ -162,6 +162,46 @@ test_errors (void)
   test_rm_rf (dir);
 }
 
+/* search --json counts the notes and the knowledge cards that match
+ * apart from the text, whose total stays the documents' count. */
+static void
+test_search_notes_and_cards (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_auto(Run) add = { 0 };
+  g_auto(Run) count = { 0 };
+  g_auto(Run) search = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *others;
+  gboolean found_note = FALSE;
+
+  run_gloss (&add, dir, "note", "add", "000_19fab0aeb8cf70aa", "--quote", "构建网络空间规范的主要国际机制",
+             "--text", "一个关于 A/70/174 的批注", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  run_gloss (&count, dir, "search", "A/70/174", "--count", NULL);
+  run_gloss (&search, dir, "search", "A/70/174", "--json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  root = parse (search.out);
+  object = json_node_get_object (root);
+
+  g_assert_cmpint (json_object_get_int_member (object, "total"), ==, g_ascii_strtoll (count.out, NULL, 10));
+  g_assert_cmpint (json_object_get_int_member (object, "notes"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "cards"), >=, 1);
+  others = json_object_get_array_member (object, "other_hits");
+  for (guint i = 0; i < json_array_get_length (others); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (others, i);
+
+      if (g_str_equal (json_object_get_string_member (hit, "kind"), "note"))
+        found_note = strstr (json_object_get_string_member (hit, "snippet"), "A/70/174") != NULL;
+    }
+  g_assert_true (found_note);
+
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +210,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/list-and-show", test_list_and_show);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/search-notes-and-cards", test_search_notes_and_cards);
 
   return g_test_run ();
 }
