@@ -75,7 +75,8 @@ locate_in (Fixture          *f,
            GlossAnchorMatch *match)
 {
   g_autoptr(GlossAnchorText) text = gloss_anchor_text_new (changed, -1);
-  GlossAnchorSelector selector = { f->quote, f->prefix, f->suffix, TRUE, f->start, f->end };
+  GlossAnchorSelector selector = { f->quote, f->prefix, f->suffix, TRUE, f->start, f->end,
+                                   gloss_anchor_text_get_length (f->text) };
 
   gloss_anchor_text_locate (text, &selector, match);
 }
@@ -157,6 +158,60 @@ test_quote_deleted (Fixture      *f,
   locate_in (f, changed, &match);
   g_assert_cmpint (match.status, ==, GLOSS_ANCHOR_ORPHANED);
   /* an orphan keeps its old place */
+  g_assert_cmpuint (match.start, ==, f->start);
+}
+
+/* The text with [from, to) replaced by @with, and a copy of the
+ * original's [copy_from, copy_to) inserted at @at (before @from). */
+static char *
+edit_and_copy (GlossContent *content,
+               guint         from,
+               guint         to,
+               const char   *with,
+               guint         at,
+               guint         copy_from,
+               guint         copy_to)
+{
+  g_autofree char *copy = gloss_content_dup_range (content, copy_from, copy_to);
+  g_autofree char *edited = edit_text (content, from, to, with);
+  gsize a = gloss_content_byte_offset (content, at);
+
+  g_assert_cmpuint (at, <, from);
+  return g_strdup_printf ("%.*s%s%s", (int) a, edited, copy, edited + a);
+}
+
+/* The quote edited in place, and its words with the start of its
+ * suffix copied near the top: one side of context next to an exact
+ * quote does not outweigh both sides around the edited one. */
+static void
+test_edited_copy_elsewhere (Fixture      *f,
+                            gconstpointer data)
+{
+  /* 安全政府专家组是主权国家 → 安全政府专家团是主权国家 */
+  g_autofree char *changed = edit_and_copy (f->content, f->start + 6, f->start + 7, "团",
+                                            10, f->start, f->end + 8);
+  guint shift = f->end + 8 - f->start;
+  GlossAnchorMatch match;
+
+  locate_in (f, changed, &match);
+  g_assert_cmpint (match.status, ==, GLOSS_ANCHOR_FUZZY);
+  g_assert_cmpuint (match.start, ==, f->start + shift);
+  g_assert_cmpuint (match.end, ==, f->end + shift);
+}
+
+/* The quote deleted, and its words with the end of its prefix copied
+ * near the top: the context still stands where the quote was, so the
+ * copy is not the passage. */
+static void
+test_deleted_copy_elsewhere (Fixture      *f,
+                             gconstpointer data)
+{
+  g_autofree char *changed = edit_and_copy (f->content, f->start, f->end, "",
+                                            10, f->start - 8, f->end);
+  GlossAnchorMatch match;
+
+  locate_in (f, changed, &match);
+  g_assert_cmpint (match.status, ==, GLOSS_ANCHOR_ORPHANED);
   g_assert_cmpuint (match.start, ==, f->start);
 }
 
@@ -517,7 +572,7 @@ measure_one (GlossContent *content,
       gboolean exact = FALSE, near = FALSE, on_quote = FALSE, recoverable;
 
       gloss_anchor_text_describe (original, p->start, p->end, &quote, &prefix, &suffix);
-      selector = (GlossAnchorSelector) { quote, prefix, suffix, TRUE, p->start, p->end };
+      selector = (GlossAnchorSelector) { quote, prefix, suffix, TRUE, p->start, p->end, n };
       gloss_anchor_text_locate (mutated, &selector, &match);
       expect (&m, where, p->start, p->end, e);
       recoverable = e[0].present || e[1].present;
@@ -637,6 +692,8 @@ main (int   argc,
   g_test_add ("/anchor/insertion-adjacent", Fixture, NULL, fixture_set_up, test_insertion_adjacent, fixture_tear_down);
   g_test_add ("/anchor/edit-inside", Fixture, NULL, fixture_set_up, test_edit_inside, fixture_tear_down);
   g_test_add ("/anchor/quote-deleted", Fixture, NULL, fixture_set_up, test_quote_deleted, fixture_tear_down);
+  g_test_add ("/anchor/edited-copy-elsewhere", Fixture, NULL, fixture_set_up, test_edited_copy_elsewhere, fixture_tear_down);
+  g_test_add ("/anchor/deleted-copy-elsewhere", Fixture, NULL, fixture_set_up, test_deleted_copy_elsewhere, fixture_tear_down);
   g_test_add ("/anchor/duplicated", Fixture, NULL, fixture_set_up, test_duplicated, fixture_tear_down);
   g_test_add_func ("/anchor/mutation-rates", test_mutation_rates);
 
