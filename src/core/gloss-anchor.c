@@ -1,23 +1,45 @@
 /* gloss-anchor.c: finding a quoted passage again in a changed text
  *
  * A note remembers its quote, about 32 characters of context on each
- * side and its old offsets. When the text changes, the passage is looked
- * for in three steps, as the Hypothesis client does:
+ * side, its old offsets and, when known, the old text's length. When
+ * the text changes, the passage is looked for as the Hypothesis client
+ * does:
  *
- *  1. exact position: the quote still stands at its old offsets;
- *  2. exact quote: every occurrence of the quote, the one whose context
- *     and position fit best;
+ *  1. exact position: the quote still stands at its old offsets, with
+ *     unchanged characters right next to it (or is long enough to be
+ *     evidence on its own): taken at once;
+ *  2. exact quote: every occurrence with some unchanged context right
+ *     next to it, or a long quote found once;
  *  3. fuzzy: approximate occurrences of the quote (up to half its length
  *     in edits, found with Myers' bit-parallel search) and the places
- *     where its context is found, each aligned with the quote and scored
- *     on quote, prefix, suffix and distance from the old position.
+ *     where its context is found, each aligned with the quote. A fuzzy
+ *     place needs one side of context at least half alike and a quote
+ *     that explains the text better than "the quote was deleted here".
+ *     Skipped when step 2 found the quote with all its context intact.
  *
- * Each step accepts a place only on evidence that it is the same
- * passage, not merely the same words: unchanged context right next to an
- * exact quote, or, for a fuzzy match, context that fits and a quote that
- * explains the text better than "the quote was deleted here" does. What
- * fails is left where it was and reported ORPHANED: wrongly moving a
- * note is worse than asking the user.
+ * The places of steps 2 and 3 are weighed together: quote similarity
+ * (weight 50), prefix and suffix similarity (20 each) and position
+ * (10). The position counts what the change in the text's length does
+ * not explain: a shift of the same sign as the length change, and no
+ * larger, is free; anything beyond it needs edits that cancel out, and
+ * costs by how many (see position_fit()). Then the decision rule:
+ *
+ *  a. where the prefix and the suffix stand together (with at most a
+ *     changed quote between them) is where the context says the
+ *     passage is. If that is not the best place, and the context fits
+ *     there clearly better (by CONTEXT_MARGIN of 2), the best place is
+ *     only the same words elsewhere: nothing is chosen.
+ *  b. the best place must score clearly better (by SCORE_MARGIN) than
+ *     the best place apart from it. If not, the quote or a near copy
+ *     stands more than once and neither words, context nor position
+ *     decide: nothing is chosen. The one exception is two exact copies
+ *     each with its context about intact, a duplicated passage, where
+ *     either copy is the note's: the one whose context is kept better,
+ *     else the one nearer its old place.
+ *
+ * What is not chosen is left where it was with its old quote and
+ * reported ORPHANED, which lists it as needing attention: wrongly
+ * moving a note is worse than asking the user.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +68,7 @@ typedef struct
   double quote_sim;
   double prefix_sim;
   double suffix_sim;
+  double position;
   double score;
 } Candidate;
 
@@ -59,6 +82,26 @@ typedef struct
 /* Below this combined score a fuzzy match is too weak to move a note:
  * it is left orphaned for the user to look at. */
 #define MIN_FUZZY_SCORE 0.6
+/* The words count most, as in the Hypothesis client; the position is
+ * worth less than one side of context, enough to tell apart copies a
+ * length change cannot explain, too little to outweigh what is read. */
+#define WEIGHT_QUOTE 50
+#define WEIGHT_CONTEXT 20
+#define WEIGHT_POSITION 10
+/* Unexplained shift, as a share of the text, at which the position no
+ * longer counts for a place at all. */
+#define POSITION_SPAN 0.25
+/* How much better than the runner-up the best place must score to be
+ * chosen: about one edit in a ten-character quote, or eight characters
+ * of context. */
+#define SCORE_MARGIN 0.05
+/* How much better (of 2) the context must fit elsewhere to overrule
+ * the best place: about ten characters, more than the noise of where a
+ * search places the context. */
+#define CONTEXT_MARGIN 0.3
+/* Context (of 2) either copy of a duplicated passage may have lost,
+ * at the edges of the copied stretch, and still count as a copy. */
+#define TWIN_CONTEXT_LOSS 0.25
 #define MYERS_MAX 64
 
 GlossAnchorText *
@@ -404,39 +447,70 @@ myers_search (GlossAnchorText *self,
   return hits;
 }
 
-/* Adds candidate quote starts from the best hits of a search. */
-static void
-add_hits (GArray         *starts,
-          GArray         *hits,
-          gint            shift,
-          guint           limit)
-{
-  g_array_sort (hits, compare_hits);
-  for (guint i = 0; i < hits->len && i < limit; i++)
-    {
-      gint start = (gint) g_array_index (hits, Hit, i).end + shift;
-
-      g_array_append_val (starts, start);
-    }
-  g_array_unref (hits);
-}
-
-static void
-search_into (GlossAnchorText *self,
-             GArray          *starts,
+/* The places (end of each of the best hits, plus @shift) where @pat
+ * nearly occurs, best first. */
+static GArray *
+search_best (GlossAnchorText *self,
              const gunichar  *pat,
              guint            m,
              guint            k,
              gint             shift)
 {
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GArray) hits = NULL;
+
   if (m == 0)
-    return;
-  m = MIN (m, MYERS_MAX);
-  add_hits (starts, myers_search (self, pat, m, k), shift, MAX_CANDIDATES);
+    return places;
+  hits = myers_search (self, pat, MIN (m, MYERS_MAX), k);
+  g_array_sort (hits, compare_hits);
+  for (guint i = 0; i < hits->len && i < MAX_CANDIDATES; i++)
+    {
+      gint at = (gint) g_array_index (hits, Hit, i).end + shift;
+
+      g_array_append_val (places, at);
+    }
+  return places;
+}
+
+static void
+append_all (GArray *to,
+            GArray *from)
+{
+  g_array_append_vals (to, from->data, from->len);
 }
 
 /* ------------------------------------------------------------------ */
 /* Scoring                                                            */
+
+/* How plausible it is that the passage went from its old offset to
+ * @start. Text inserted before a passage pushes it on and text deleted
+ * pulls it back, so a shift of the same sign as the change in the
+ * text's length and no larger is explained by the change itself. Any
+ * other shift needs edits that cancel out in the length (twice the
+ * unexplained part), and the more of those it takes, the less likely
+ * this is the place. Without the old length, every character of shift
+ * counts once. */
+static double
+position_fit (GlossAnchorText           *self,
+              const GlossAnchorSelector *sel,
+              guint                      start)
+{
+  gint64 shift;
+  gint64 change;
+  gint64 extra;
+
+  if (!sel->has_position || self->n == 0)
+    return 1.0;
+  shift = (gint64) start - (gint64) sel->start;
+  change = (gint64) self->n - (gint64) sel->text_length;
+  if (sel->text_length == 0)
+    extra = ABS (shift);
+  else if ((shift < 0) == (change < 0))
+    extra = 2 * MAX (0, ABS (shift) - ABS (change));
+  else
+    extra = 2 * ABS (shift);
+  return 1.0 - MIN (1.0, (double) extra / (self->n * POSITION_SPAN));
+}
 
 static void
 score_candidate (GlossAnchorText           *self,
@@ -444,42 +518,52 @@ score_candidate (GlossAnchorText           *self,
                  const Str *q, const Str *p, const Str *s,
                  Candidate                 *c)
 {
-  double pos = 1.0;
-
   c->quote_sim = q->n ? 1.0 - (double) c->errors / q->n : 0.0;
   c->prefix_sim = prefix_similarity (self, p, c->start);
   c->suffix_sim = suffix_similarity (self, s, c->end);
-  if (sel->has_position && self->n > 0)
-    pos = 1.0 - MIN (1.0, (double) ABS ((gint) c->start - (gint) sel->start) / self->n);
-  c->score = (50 * c->quote_sim + 20 * c->prefix_sim + 20 * c->suffix_sim + 2 * pos) / 92;
+  c->position = position_fit (self, sel, c->start);
+  c->score = (WEIGHT_QUOTE * c->quote_sim +
+              WEIGHT_CONTEXT * (c->prefix_sim + c->suffix_sim) +
+              WEIGHT_POSITION * c->position) /
+             (WEIGHT_QUOTE + 2 * WEIGHT_CONTEXT + WEIGHT_POSITION);
 }
 
 static gboolean
-better (const Candidate *a,
-        const Candidate *b)
+overlaps (guint            start,
+          guint            end,
+          const Candidate *c)
 {
-  return b == NULL || a->score > b->score;
+  /* an empty range still sits somewhere */
+  return start <= c->end && c->start <= end;
 }
 
-static guint
-distance_from (const GlossAnchorSelector *sel,
-               guint                      start)
+static void
+add_candidate (GArray          *candidates,
+               const Candidate *c)
 {
-  return sel->has_position ? (guint) ABS ((gint) start - (gint) sel->start) : 0;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *other = &g_array_index (candidates, Candidate, i);
+
+      if (other->start == c->start && other->end == c->end)
+        {
+          if (c->score > other->score)
+            *other = *c;
+          return;
+        }
+    }
+  g_array_append_val (candidates, *c);
 }
 
-/* Step 2: every exact occurrence, judged by the context right next to
- * it. Among occurrences whose context fits about equally well (a
- * citation repeated through a paper), the one nearest the old place. */
-static gboolean
-locate_exact (GlossAnchorText           *self,
-              const GlossAnchorSelector *sel,
-              const Str *q, const Str *p, const Str *s,
-              Candidate                 *best)
+/* Every exact occurrence with some evidence that it is the passage:
+ * unchanged context right next to it, or a long quote found once. */
+static void
+collect_exact (GlossAnchorText           *self,
+               const GlossAnchorSelector *sel,
+               const Str *q, const Str *p, const Str *s,
+               GArray                    *candidates)
 {
   g_autoptr(GArray) hits = find_all_str (self, q);
-  g_autoptr(GArray) fits = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  Candidate *top = NULL;
 
   for (guint i = 0; i < hits->len; i++)
     {
@@ -494,24 +578,8 @@ locate_exact (GlossAnchorText           *self,
       if (!evident)
         continue;
       score_candidate (self, sel, q, p, s, &c);
-      g_array_append_val (fits, c);
+      add_candidate (candidates, &c);
     }
-  for (guint i = 0; i < fits->len; i++)
-    if (better (&g_array_index (fits, Candidate, i), top))
-      top = &g_array_index (fits, Candidate, i);
-  if (top == NULL)
-    return FALSE;
-
-  *best = *top;
-  for (guint i = 0; i < fits->len; i++)
-    {
-      Candidate *c = &g_array_index (fits, Candidate, i);
-
-      if (c->prefix_sim + c->suffix_sim >= top->prefix_sim + top->suffix_sim - 0.2 &&
-          distance_from (sel, c->start) < distance_from (sel, best->start))
-        *best = *c;
-    }
-  return TRUE;
 }
 
 /* Would the text around the match be explained as well by the context
@@ -535,36 +603,95 @@ quote_explains_text (GlossAnchorText *self,
   return with_quote < without_quote;
 }
 
-/* Step 3: approximate matches of the quote, and places where its
- * context stands, each aligned with the quote. */
-static gboolean
-locate_fuzzy (GlossAnchorText           *self,
-              const GlossAnchorSelector *sel,
-              const Str *q, const Str *p, const Str *s,
-              Candidate                 *best)
+/* Where the prefix and the suffix stand together, with at most a
+ * changed quote between them: the place the context says the passage
+ * is (or was, if the quote was deleted). */
+typedef struct
+{
+  guint  from;      /* end of the prefix */
+  guint  to;        /* start of the suffix */
+  double context;   /* prefix and suffix similarity, 0..2; 0: none found */
+} Site;
+
+static void
+find_site (GlossAnchorText *self,
+           const Str *q, const Str *p, const Str *s,
+           GArray          *prefix_ends,
+           GArray          *suffix_starts,
+           guint            tolerance,
+           Site            *site)
+{
+  site->context = 0;
+  for (guint i = 0; i < prefix_ends->len; i++)
+    for (guint j = 0; j < suffix_starts->len; j++)
+      {
+        gint a = g_array_index (prefix_ends, gint, i);
+        gint b = g_array_index (suffix_starts, gint, j);
+        double context;
+
+        /* the ends of a search's hits are exact, their starts only as
+         * good as the errors allowed: the two may overlap a little */
+        if (a < 0 || b < 0 || b + (gint) tolerance < a ||
+            b > a + (gint) (2 * q->n + GLOSS_ANCHOR_CONTEXT))
+          continue;
+        context = prefix_similarity (self, p, a) + suffix_similarity (self, s, b);
+        if (context > site->context)
+          *site = (Site) { MIN (a, b), MAX (a, b), context };
+      }
+}
+
+/* Approximate matches of the quote, and places where its context
+ * stands, each aligned with the quote; and where the context stands
+ * together. */
+static void
+collect_fuzzy (GlossAnchorText           *self,
+               const GlossAnchorSelector *sel,
+               const Str *q, const Str *p, const Str *s,
+               GArray                    *candidates,
+               Site                      *site)
 {
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GArray) prefix_ends = NULL;
+  g_autoptr(GArray) suffix_starts = NULL;
+  guint pn = MIN (p->n, MYERS_MAX);
+  guint sn = MIN (s->n, MYERS_MAX);
   guint k = q->n / 2;
   guint slack = k + 8;
-  gboolean found = FALSE;
+
+  /* where its context stands: the quote right after the prefix, right
+   * before the suffix */
+  prefix_ends = search_best (self, p->c + p->n - pn, pn, pn / 4, 0);
+  suffix_starts = search_best (self, s->c, sn, sn / 4, -(gint) sn);
+  if (p->n > 0 && s->n > 0)
+    find_site (self, q, p, s, prefix_ends, suffix_starts, sn / 4, site);
+  else
+    site->context = 0;
 
   if (k == 0)
-    return FALSE;
+    return;
 
   /* where the quote (or its head and tail) nearly occurs */
   if (q->n >= 6)
     {
-      search_into (self, starts, q->c, q->n, MIN (k, MYERS_MAX / 2), -(gint) MIN (q->n, MYERS_MAX));
+      g_autoptr(GArray) head = search_best (self, q->c, q->n, MIN (k, MYERS_MAX / 2),
+                                            -(gint) MIN (q->n, MYERS_MAX));
+
+      append_all (starts, head);
       if (q->n > MYERS_MAX)
-        search_into (self, starts, q->c + q->n - MYERS_MAX, MYERS_MAX, MYERS_MAX / 2, -(gint) q->n);
+        {
+          g_autoptr(GArray) tail = search_best (self, q->c + q->n - MYERS_MAX, MYERS_MAX,
+                                                MYERS_MAX / 2, -(gint) q->n);
+
+          append_all (starts, tail);
+        }
     }
-  /* where its context stands: right after the prefix, right before the suffix */
-  if (p->n > 0)
-    search_into (self, starts, p->c + p->n - MIN (p->n, MYERS_MAX), MIN (p->n, MYERS_MAX),
-                 MIN (p->n, MYERS_MAX) / 4, 0);
-  if (s->n > 0)
-    search_into (self, starts, s->c, MIN (s->n, MYERS_MAX), MIN (s->n, MYERS_MAX) / 4,
-                 -(gint) (MIN (s->n, MYERS_MAX) + q->n));
+  append_all (starts, prefix_ends);
+  for (guint i = 0; i < suffix_starts->len; i++)
+    {
+      gint start = g_array_index (suffix_starts, gint, i) - (gint) q->n;
+
+      g_array_append_val (starts, start);
+    }
   if (sel->has_position)
     {
       gint start = sel->start;
@@ -587,12 +714,96 @@ locate_fuzzy (GlossAnchorText           *self,
       score_candidate (self, sel, q, p, s, &c);
       if ((c.prefix_sim < 0.5 && c.suffix_sim < 0.5) || c.score < MIN_FUZZY_SCORE)
         continue;
-      if (!better (&c, found ? best : NULL) || !quote_explains_text (self, q, p, s, &c))
+      if (c.errors > 0 && !quote_explains_text (self, q, p, s, &c))
         continue;
-      *best = c;
-      found = TRUE;
+      add_candidate (candidates, &c);
     }
-  return found;
+}
+
+/* An exact quote with all of its context unchanged is the passage
+ * beyond doubt (or one copy of it, if it was duplicated): nothing
+ * approximate can be a better place. */
+static gboolean
+has_intact_context (GArray *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (c->errors == 0 && c->prefix_sim == 1.0 && c->suffix_sim == 1.0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Two exact copies of the quote, each with its context about intact: a
+ * duplicated passage, where either copy is the note's. */
+static gboolean
+twins (const Candidate *a,
+       const Candidate *b)
+{
+  return a->errors == 0 && b->errors == 0 &&
+         a->prefix_sim + a->suffix_sim >= 2 - TWIN_CONTEXT_LOSS &&
+         b->prefix_sim + b->suffix_sim >= 2 - TWIN_CONTEXT_LOSS;
+}
+
+static gboolean
+nearer (const GlossAnchorSelector *sel,
+        const Candidate           *a,
+        const Candidate           *b)
+{
+  if (a->position != b->position)
+    return a->position > b->position;
+  return !sel->has_position ||
+         ABS ((gint64) a->start - (gint64) sel->start) < ABS ((gint64) b->start - (gint64) sel->start);
+}
+
+/* The decision rule of steps 2 and 3, see the top of the file. */
+static gboolean
+choose (const GlossAnchorSelector *sel,
+        GArray                    *candidates,
+        const Site                *site,
+        Candidate                 *chosen)
+{
+  const Candidate *top = NULL;
+  const Candidate *runner_up = NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (top == NULL || c->score > top->score)
+        top = c;
+    }
+  if (top == NULL)
+    return FALSE;
+
+  if (site->context > 0 && !overlaps (site->from, site->to, top) &&
+      site->context > top->prefix_sim + top->suffix_sim + CONTEXT_MARGIN)
+    return FALSE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (!overlaps (top->start, top->end, c) && (runner_up == NULL || c->score > runner_up->score))
+        runner_up = c;
+    }
+  if (runner_up != NULL && runner_up->score > top->score - SCORE_MARGIN)
+    {
+      double top_context = top->prefix_sim + top->suffix_sim;
+      double runner_up_context = runner_up->prefix_sim + runner_up->suffix_sim;
+
+      if (!twins (top, runner_up))
+        return FALSE;
+      /* the copy whose context is kept better, else the nearer one */
+      if (runner_up_context > top_context ||
+          (runner_up_context == top_context && nearer (sel, runner_up, top)))
+        top = runner_up;
+    }
+
+  *chosen = *top;
+  return TRUE;
 }
 
 /**
@@ -609,7 +820,9 @@ gloss_anchor_text_locate (GlossAnchorText           *self,
   Str q = str_decode (selector->quote);
   Str p = str_decode (selector->prefix);
   Str s = str_decode (selector->suffix);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   Candidate best = { 0 };
+  Site site = { 0 };
 
   match->status = GLOSS_ANCHOR_ORPHANED;
   match->start = selector->start;
@@ -630,9 +843,12 @@ gloss_anchor_text_locate (GlossAnchorText           *self,
       goto out;
     }
 
-  /* 2. the same words elsewhere; 3. nearly the same words */
-  if (locate_exact (self, selector, &q, &p, &s, &best) ||
-      locate_fuzzy (self, selector, &q, &p, &s, &best))
+  /* 2. the same words elsewhere, 3. nearly the same words: all weighed
+   * together */
+  collect_exact (self, selector, &q, &p, &s, candidates);
+  if (!has_intact_context (candidates))
+    collect_fuzzy (self, selector, &q, &p, &s, candidates, &site);
+  if (choose (selector, candidates, &site, &best))
     {
       gboolean same_place = selector->has_position && best.start == selector->start &&
                             best.end == selector->end;

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define GLOSS_ANCHOR_CONTEXT 32
 
 /* What a note remembers of its passage. start/end are code point
- * offsets in the text it was made on (has_position FALSE if unknown). */
+ * offsets in the text it was made on (has_position FALSE if unknown);
+ * text_length is that text's length in code points, 0 if unknown. */
 typedef struct
 {
   const char *quote;
@@ -23,6 +24,7 @@ typedef struct
   gboolean    has_position;
   guint       start;
   guint       end;
+  guint       text_length;
 } GlossAnchorSelector;
 
 typedef struct
