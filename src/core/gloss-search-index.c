@@ -664,7 +664,7 @@ insert_grams (sqlite3               *db,
   if (sqlite3_prepare_v2 (db, "INSERT INTO grams (source, gram, n) VALUES (?,?,?)", -1,
                           &writer.stmt, NULL) != SQLITE_OK)
     return FALSE;
-  ok = _gloss_gram_counts_foreach (grams, GLOSS_SEARCH_GRAM_MIN, insert_gram, &writer);
+  ok = _gloss_gram_counts_foreach (grams, insert_gram, &writer);
   sqlite3_finalize (writer.stmt);
   return ok;
 }

@@ -280,23 +280,32 @@ visit_unit (Run     *run,
 }
 
 /* Whether the count of the term is a sum of stored counts (table
- * grams): one character, or two different ones, whose places can never
- * overlap (those of "..", in "...", do). */
+ * grams): at most GLOSS_SEARCH_GRAM_MAX characters, no break, and no
+ * border, that is no proper start of it that is also its end ("aa",
+ * "aba", "abab", "网网网"). Stored counts are of places, and only the
+ * places of a term without a border never overlap, so only then is the
+ * number of places the number of non-overlapping occurrences. */
 static gboolean
 is_gram (const char *term)
 {
-  gunichar a = g_utf8_get_char (term), b;
-  const char *next = g_utf8_next_char (term);
+  gunichar chars[GLOSS_SEARCH_GRAM_MAX];
+  guint n = 0;
 
-  if (gloss_search_is_break (a))
-    return FALSE;
-  if (*next == '\0')
-    return TRUE;
-  b = g_utf8_get_char (next);
-  return *g_utf8_next_char (next) == '\0' && a != b && !gloss_search_is_break (b);
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == GLOSS_SEARCH_GRAM_MAX || gloss_search_is_break (c))
+        return FALSE;
+      chars[n++] = c;
+    }
+  for (guint k = 1; k < n; k++)
+    if (memcmp (chars, chars + n - k, k * sizeof (gunichar)) == 0)
+      return FALSE;
+  return n > 0;
 }
 
-/* For a count of a one- or two-character term, adds the counts the
+/* For a count of a term of up to four characters, adds the counts the
  * documents store (only the ones where it is frequent), and returns
  * those documents, whose paragraphs need not be read; NULL if the query
  * is of another kind. */
