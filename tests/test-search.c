@@ -819,6 +819,10 @@ test_other_sources (Fixture       *f,
                                               "第一行\n读到中俄合作的部分", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (index_count (f->index, "中俄"), ==, docs + 1);
+  /* documents whose count is stored, a note whose count is not */
+  g_assert_cmpuint (index_count (f->index, "中俄合作"), ==,
+                    expected_count (f->library, "中俄合作", 0) + 1);
+  g_assert_cmpuint (index_count (f->index, "联合国"), ==, expected_count (f->library, "联合国", 0));
   hits = index_search (f->index, "中俄", 0);
   for (guint i = 0; i < hits->len; i++)
     if (gloss_search_hit_get_kind (hits->pdata[i]) == GLOSS_SEARCH_SOURCE_NOTE)
