@@ -672,25 +672,36 @@ test_changed_documents (Fixture       *f,
   g_assert_cmpuint (index_count (f->index, "改版"), ==, expected_count (f->library, "改版", 0));
 }
 
-/* Pairs of one character twice overlap ("aaa" holds "aa" once, at two
- * places): their counts are never a sum of places. */
+/* Places of a term with a border (a start that is also its end: "aa",
+ * "aba", "abab", "网网网") overlap ("aaa" holds "aa" once, at two
+ * places): their counts are never a sum of stored places, while those
+ * of the terms of up to four characters without one are. */
 static void
 test_overlapping_pairs (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char *const queries[] = { "00", "000", "aa", "aaa", "哈哈", "哈哈哈", "哈", "a。", NULL };
+  static const char *const queries[] = {
+    "00", "000", "aa", "aaa", "aaaa", "哈哈", "哈哈哈", "哈哈哈哈", "哈", "a。",
+    "aba", "bab", "abab", "ababa", "网网", "网网网", "网网网网", "b网网网", "ab网",
+    "0年", "00年a", "…2", "……20", "2000", "年aaa", "。。。a", "。a", NULL
+  };
   g_autoptr(GlossDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new ("重复\n\n");
 
-  /* often enough for the counts to be stored for the document */
+  /* often enough for the counts of up to four characters to be stored */
   for (guint i = 0; i < 40; i++)
-    g_string_append (text, "哈哈哈……2000年aaa。。。\n");
+    g_string_append (text, "哈哈哈哈哈……2000年aaaaa。。。ababab网网网网网。\n");
   doc = import_text (f->library, f->dir, "repeats.txt", text->str);
   g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
   g_assert_no_error (error);
   assert_counts (f, queries);
-  g_assert_cmpuint (index_count (f->index, "哈哈"), ==, 40);
+  g_assert_cmpuint (index_count (f->index, "哈哈"), ==, 80);
+  g_assert_cmpuint (index_count (f->index, "哈哈哈哈"), ==, 40);
+  g_assert_cmpuint (index_count (f->index, "网网网"), ==, 40);
+  g_assert_cmpuint (index_count (f->index, "abab"), ==, 40);
+  g_assert_cmpuint (index_count (f->index, "aba"), ==, 40);
+  g_assert_cmpuint (index_count (f->index, "b网网网"), ==, 40);
 }
 
 /* Folding has a fast way for common characters: it must agree with the
@@ -808,6 +819,10 @@ test_other_sources (Fixture       *f,
                                               "第一行\n读到中俄合作的部分", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (index_count (f->index, "中俄"), ==, docs + 1);
+  /* documents whose count is stored, a note whose count is not */
+  g_assert_cmpuint (index_count (f->index, "中俄合作"), ==,
+                    expected_count (f->library, "中俄合作", 0) + 1);
+  g_assert_cmpuint (index_count (f->index, "联合国"), ==, expected_count (f->library, "联合国", 0));
   hits = index_search (f->index, "中俄", 0);
   for (guint i = 0; i < hits->len; i++)
     if (gloss_search_hit_get_kind (hits->pdata[i]) == GLOSS_SEARCH_SOURCE_NOTE)

@@ -43,16 +43,18 @@
  * FTS5 again from the paragraphs (rebuild_fts()).
  *
  * Counting (gloss_search_index_count()) has to look at every occurrence,
- * and a common word occurs in most paragraphs: 网络 in 116 000 of 193 000.
- * So each document also stores how often each character and each pair of
- * characters occurs in it, when it does at least GLOSS_SEARCH_GRAM_MIN
- * times (table grams, 0.09× the text; the rare ones would make it as big
- * as FTS5, and are quick to count from their few paragraphs anyway).
- * The count of a one-term query of one character, or two different ones
- * (their places cannot overlap, unlike those of "aa" in "aaa"), is the
- * sum of the stored counts plus the checked count of the other
- * documents' paragraphs, which FTS5 skips to (gloss-search-run.c).
- * Longer terms are counted by checking every candidate paragraph.
+ * and a common word occurs in most paragraphs: 网络 in 116 000 of 193 000,
+ * 网络空间 in 67 000. So each document also stores how often each string
+ * of one to four characters occurs in it, when it does often enough
+ * (table grams: GLOSS_SEARCH_GRAM_MIN times for one or two characters,
+ * GLOSS_SEARCH_LONG_GRAM_MIN for three or four, 0.16× the text; the rare
+ * ones would make it bigger than FTS5, and are quick to count from their
+ * few paragraphs anyway). The count of a one-term query of up to four
+ * characters whose places cannot overlap (no start of it is also its
+ * end, unlike "aa" in "aaa" or "abab" in "ababab") is the sum of the
+ * stored counts plus the checked count of the paragraphs of the other
+ * sources, which alone FTS5 is asked about (gloss-search-run.c). Longer
+ * terms are counted by checking every candidate paragraph.
  *
  * The index lives in search.db in the library directory (search-t2s.db
  * when Traditional Chinese is folded too, so that switching the option
@@ -664,7 +666,7 @@ insert_grams (sqlite3               *db,
   if (sqlite3_prepare_v2 (db, "INSERT INTO grams (source, gram, n) VALUES (?,?,?)", -1,
                           &writer.stmt, NULL) != SQLITE_OK)
     return FALSE;
-  ok = _gloss_gram_counts_foreach (grams, GLOSS_SEARCH_GRAM_MIN, insert_gram, &writer);
+  ok = _gloss_gram_counts_foreach (grams, insert_gram, &writer);
   sqlite3_finalize (writer.stmt);
   return ok;
 }

@@ -45,10 +45,15 @@ char         *_gloss_search_read_text (sqlite3_blob     *blob,
                                        gint64            start,
                                        int               length);
 
-/* gloss-search-text.c: per document, the counts of the characters and
- * pairs of characters that occur at least GLOSS_SEARCH_GRAM_MIN times
- * (table grams); rarer ones are counted from the paragraphs */
-#define GLOSS_SEARCH_GRAM_MIN 16
+/* gloss-search-text.c: per document, the counts of the strings of one
+ * to GLOSS_SEARCH_GRAM_MAX characters (no breaks) that occur often in it
+ * (table grams): at least GLOSS_SEARCH_GRAM_MIN times for one or two
+ * characters, GLOSS_SEARCH_LONG_GRAM_MIN for three or four (there are
+ * many more of those: a lower bar would make the table as big as FTS5);
+ * rarer ones are counted from the paragraphs */
+#define GLOSS_SEARCH_GRAM_MAX      4
+#define GLOSS_SEARCH_GRAM_MIN      16
+#define GLOSS_SEARCH_LONG_GRAM_MIN 32
 
 typedef struct _GlossGramCounts GlossGramCounts;
 typedef gboolean (*GlossGramFunc) (const char *gram,
@@ -59,7 +64,6 @@ GlossGramCounts *_gloss_gram_counts_new     (void);
 void             _gloss_gram_counts_add     (GlossGramCounts       *self,
                                              const char            *folded);
 gboolean         _gloss_gram_counts_foreach (const GlossGramCounts *self,
-                                             guint                  min,
                                              GlossGramFunc          func,
                                              gpointer               user_data);
 void             _gloss_gram_counts_free    (GlossGramCounts       *self);

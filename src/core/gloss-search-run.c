@@ -280,23 +280,32 @@ visit_unit (Run     *run,
 }
 
 /* Whether the count of the term is a sum of stored counts (table
- * grams): one character, or two different ones, whose places can never
- * overlap (those of "..", in "...", do). */
+ * grams): at most GLOSS_SEARCH_GRAM_MAX characters, no break, and no
+ * border, that is no proper start of it that is also its end ("aa",
+ * "aba", "abab", "网网网"). Stored counts are of places, and only the
+ * places of a term without a border never overlap, so only then is the
+ * number of places the number of non-overlapping occurrences. */
 static gboolean
 is_gram (const char *term)
 {
-  gunichar a = g_utf8_get_char (term), b;
-  const char *next = g_utf8_next_char (term);
+  gunichar chars[GLOSS_SEARCH_GRAM_MAX];
+  guint n = 0;
 
-  if (gloss_search_is_break (a))
-    return FALSE;
-  if (*next == '\0')
-    return TRUE;
-  b = g_utf8_get_char (next);
-  return *g_utf8_next_char (next) == '\0' && a != b && !gloss_search_is_break (b);
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == GLOSS_SEARCH_GRAM_MAX || gloss_search_is_break (c))
+        return FALSE;
+      chars[n++] = c;
+    }
+  for (guint k = 1; k < n; k++)
+    if (memcmp (chars, chars + n - k, k * sizeof (gunichar)) == 0)
+      return FALSE;
+  return n > 0;
 }
 
-/* For a count of a one- or two-character term, adds the counts the
+/* For a count of a term of up to four characters, adds the counts the
  * documents store (only the ones where it is frequent), and returns
  * those documents, whose paragraphs need not be read; NULL if the query
  * is of another kind. */
@@ -309,8 +318,10 @@ add_stored_counts (Run *run)
 
   if (run->hits != NULL || run->query->terms->len != 1 || !is_gram (term))
     return NULL;
-  if (sqlite3_prepare_v2 (run->index->db, "SELECT source, n FROM grams WHERE gram = ?2 AND"
-                          " source IN (SELECT id FROM sources WHERE kind = ?1)", -1, &stmt,
+  /* source by source: grams is keyed by (source, gram), so each is one
+   * seek, where a search by gram alone would read the whole table */
+  if (sqlite3_prepare_v2 (run->index->db, "SELECT s.id, g.n FROM sources AS s CROSS JOIN grams AS g"
+                          " ON g.source = s.id AND g.gram = ?2 WHERE s.kind = ?1", -1, &stmt,
                           NULL) != SQLITE_OK)
     return NULL;
 
@@ -329,6 +340,58 @@ add_stored_counts (Run *run)
   return g_steal_pointer (&counted);
 }
 
+/* The ranges of row ids [start, end) that FTS5 must be asked about:
+ * those of the sources whose count is not stored, runs of them in id
+ * order, so that the documents counted already cost no FTS5 query at
+ * all (a common word is frequent in every document). Everything, in one
+ * range, when nothing is counted, or when the query is for a prefix,
+ * whose every new start merges all its terms' lists again: then the
+ * loop skips the counted sources' rows instead. */
+static GArray *
+ranges_to_check (Run        *run,
+                 GHashTable *counted)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  gint64 start = -1, end = G_MAXINT64;
+
+  if (counted == NULL || run->query->prefix ||
+      sqlite3_prepare_v2 (run->index->db, "SELECT id FROM sources ORDER BY id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      start = 0;
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+      return ranges;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 source = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_contains (counted, &source))
+        {
+          if (start >= 0)
+            {
+              end = source << GLOSS_SEARCH_UNIT_BITS;
+              g_array_append_val (ranges, start);
+              g_array_append_val (ranges, end);
+            }
+          start = -1;
+        }
+      else if (start < 0)
+        start = source << GLOSS_SEARCH_UNIT_BITS;
+    }
+  sqlite3_finalize (stmt);
+  if (start >= 0)
+    {
+      end = G_MAXINT64;
+      g_array_append_val (ranges, start);
+      g_array_append_val (ranges, end);
+    }
+  return ranges;
+}
+
 static gboolean
 run_query (Run           *run,
            GCancellable  *cancellable,
@@ -337,9 +400,10 @@ run_query (Run           *run,
   GlossSearchIndex *index = run->index;
   sqlite3_stmt *candidates = NULL;
   g_autoptr(GHashTable) counted = NULL;
-  gboolean ok = TRUE;
+  g_autoptr(GArray) ranges = NULL;
+  gboolean ok = TRUE, done = FALSE;
   guint n = 0;
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (!_gloss_search_index_ensure_open (index, error))
     return FALSE;
@@ -350,7 +414,7 @@ run_query (Run           *run,
     return _gloss_search_index_failed (index, "begin", error);
 
   if (sqlite3_prepare_v2 (index->db, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
-                          " ORDER BY rowid", -1, &candidates, NULL) != SQLITE_OK ||
+                          " AND rowid < ?3 ORDER BY rowid", -1, &candidates, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (index->db, "SELECT block, start, byte_start, byte_length, original"
                           " FROM units WHERE id = ?1", -1, &run->unit_stmt,
                           NULL) != SQLITE_OK)
@@ -358,33 +422,32 @@ run_query (Run           *run,
   else
     {
       counted = add_stored_counts (run);
+      ranges = ranges_to_check (run, counted);
       sqlite3_bind_text (candidates, 1, run->query->match, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (candidates, 2, 0);
-      while (ok && (rc = sqlite3_step (candidates)) == SQLITE_ROW)
+      for (guint r = 0; ok && !done && r < ranges->len; r += 2)
         {
-          gint64 id = sqlite3_column_int64 (candidates, 0);
-          gint64 source = id >> GLOSS_SEARCH_UNIT_BITS;
-
-          if (++n % CANCEL_CHECK == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-            ok = FALSE;
-          else if (counted != NULL && g_hash_table_contains (counted, &source))
+          sqlite3_reset (candidates);
+          sqlite3_bind_int64 (candidates, 2, g_array_index (ranges, gint64, r));
+          sqlite3_bind_int64 (candidates, 3, g_array_index (ranges, gint64, r + 1));
+          while (ok && (rc = sqlite3_step (candidates)) == SQLITE_ROW)
             {
-              /* counted already: on to the next source, by a new query
-               * (FTS5 seeks to it) unless the query is for a prefix
-               * (FTS5 would merge all its terms' lists again) */
-              if (!run->query->prefix)
+              gint64 id = sqlite3_column_int64 (candidates, 0);
+              gint64 source = id >> GLOSS_SEARCH_UNIT_BITS;
+
+              if (++n % CANCEL_CHECK == 0 &&
+                  g_cancellable_set_error_if_cancelled (cancellable, error))
+                ok = FALSE;
+              else if (counted == NULL || !g_hash_table_contains (counted, &source))
+                ok = visit_unit (run, id, error);
+              if (run->hits != NULL && run->limit > 0 && run->hits->len >= run->limit)
                 {
-                  sqlite3_reset (candidates);
-                  sqlite3_bind_int64 (candidates, 2, (source + 1) << GLOSS_SEARCH_UNIT_BITS);
+                  done = TRUE;
+                  break;
                 }
             }
-          else
-            ok = visit_unit (run, id, error);
-          if (run->hits != NULL && run->limit > 0 && run->hits->len >= run->limit)
-            break;
+          if (ok && !done && rc != SQLITE_DONE)
+            ok = _gloss_search_index_failed (index, "match", error);
         }
-      if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        ok = _gloss_search_index_failed (index, "match", error);
     }
 
   sqlite3_finalize (candidates);

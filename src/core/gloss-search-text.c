@@ -4,9 +4,9 @@
  * of gloss-search-index.c): a paragraph is read from corpus.db, by byte
  * offset, through incremental blob I/O, and folded when it is needed.
  *
- * It keeps instead, per document, how often each frequent character and
- * each frequent pair of characters occurs (GlossGramCounts), so that the
- * count of a one- or two-character query needs no paragraph at all.
+ * It keeps instead, per document, how often each frequent string of one
+ * to four characters occurs (GlossGramCounts), so that the count of a
+ * query that short needs no paragraph at all where it is frequent.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,26 +82,35 @@ _gloss_search_read_text (sqlite3_blob *blob,
 /* Counts of characters and pairs                                     */
 
 /* An open-addressing table from a packed gram to its count: a source of
- * 2 MB has about a million characters, each counted twice, so a
- * GHashTable (an allocation per key, a pointer hash) would double the
- * time it takes to index. */
+ * 2 MB has about a million characters, each counted four times, so a
+ * GHashTable (an allocation per key, a pointer hash) would make indexing
+ * several times slower. A gram of up to four characters is packed in two
+ * words, two code points (21 bits each) in each; 0 marks no character
+ * (a folded text has no U+0000). */
+typedef struct
+{
+  guint64 head;   /* 0: an empty slot; else first << 21 | second */
+  guint64 tail;   /* third << 21 | fourth */
+} GramKey;
+
 struct _GlossGramCounts
 {
-  guint64 *keys;     /* 0: empty; else first << 21 | second (0 for one character) */
+  GramKey *keys;
   guint32 *counts;
   guint    bits;
   guint    used;
 };
 
 #define GRAM_SHIFT 21   /* code points need 21 bits */
+#define GRAM_MASK  ((G_GUINT64_CONSTANT (1) << GRAM_SHIFT) - 1)
 
 GlossGramCounts *
 _gloss_gram_counts_new (void)
 {
   GlossGramCounts *self = g_new0 (GlossGramCounts, 1);
 
-  self->bits = 12;
-  self->keys = g_new0 (guint64, 1u << self->bits);
+  self->bits = 14;
+  self->keys = g_new0 (GramKey, 1u << self->bits);
   self->counts = g_new0 (guint32, 1u << self->bits);
   return self;
 }
@@ -118,12 +127,15 @@ _gloss_gram_counts_free (GlossGramCounts *self)
 
 static guint
 slot_of (const GlossGramCounts *self,
-         guint64                key)
+         GramKey                key)
 {
   guint mask = (1u << self->bits) - 1;
-  guint i = (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - self->bits));
+  guint64 mixed = (key.head ^ (key.tail * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F))) *
+                  G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint i = (guint) (mixed >> (64 - self->bits));
 
-  while (self->keys[i] != 0 && self->keys[i] != key)
+  while (self->keys[i].head != 0 &&
+         (self->keys[i].head != key.head || self->keys[i].tail != key.tail))
     i = (i + 1) & mask;
   return i;
 }
@@ -131,15 +143,15 @@ slot_of (const GlossGramCounts *self,
 static void
 grow (GlossGramCounts *self)
 {
-  guint64 *keys = self->keys;
+  GramKey *keys = self->keys;
   guint32 *counts = self->counts;
   guint old_size = 1u << self->bits;
 
   self->bits++;
-  self->keys = g_new0 (guint64, 1u << self->bits);
+  self->keys = g_new0 (GramKey, 1u << self->bits);
   self->counts = g_new0 (guint32, 1u << self->bits);
   for (guint i = 0; i < old_size; i++)
-    if (keys[i] != 0)
+    if (keys[i].head != 0)
       {
         guint j = slot_of (self, keys[i]);
 
@@ -152,18 +164,14 @@ grow (GlossGramCounts *self)
 
 static void
 add_gram (GlossGramCounts *self,
-          gunichar         first,
-          gunichar         second)
+          GramKey          key)
 {
-  guint64 key = (guint64) first << GRAM_SHIFT | second;
   guint i;
 
-  if (first == 0)
-    return;
   if (2 * (self->used + 1) > (1u << self->bits))
     grow (self);
   i = slot_of (self, key);
-  if (self->keys[i] == 0)
+  if (self->keys[i].head == 0)
     {
       self->keys[i] = key;
       self->used++;
@@ -171,14 +179,14 @@ add_gram (GlossGramCounts *self,
   self->counts[i]++;
 }
 
-/* Counts every character of a folded paragraph that is not a break, and
- * every pair of such characters side by side: the tokenizer's units, so
- * a pair's count is the number of its (possibly overlapping) places. */
+/* Counts every run of one to GLOSS_SEARCH_GRAM_MAX characters of a
+ * folded paragraph that holds no break: the places of each, overlapping
+ * ones included ("aaa" holds "aa" at two places). */
 void
 _gloss_gram_counts_add (GlossGramCounts *self,
                         const char      *folded)
 {
-  gunichar prev = 0;
+  gunichar last[GLOSS_SEARCH_GRAM_MAX - 1] = { 0 };   /* the characters before, nearest first */
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
@@ -186,35 +194,52 @@ _gloss_gram_counts_add (GlossGramCounts *self,
 
       if (gloss_search_is_break (c))
         {
-          prev = 0;
+          memset (last, 0, sizeof last);
           continue;
         }
-      add_gram (self, c, 0);
-      if (prev != 0)
-        add_gram (self, prev, c);
-      prev = c;
+      /* the grams that end at c: c, then with 1, 2, 3 characters before */
+      add_gram (self, (GramKey) { (guint64) c << GRAM_SHIFT, 0 });
+      if (last[0] != 0)
+        add_gram (self, (GramKey) { (guint64) last[0] << GRAM_SHIFT | c, 0 });
+      if (last[1] != 0)
+        add_gram (self, (GramKey) { (guint64) last[1] << GRAM_SHIFT | last[0],
+                                    (guint64) c << GRAM_SHIFT });
+      if (last[2] != 0)
+        add_gram (self, (GramKey) { (guint64) last[2] << GRAM_SHIFT | last[1],
+                                    (guint64) last[0] << GRAM_SHIFT | c });
+      memmove (last + 1, last, sizeof last - sizeof last[0]);
+      last[0] = c;
     }
 }
 
-/* Calls func for every gram counted at least min times. */
+/* Calls func for every gram that is frequent enough to be stored:
+ * GLOSS_SEARCH_GRAM_MIN times for one or two characters,
+ * GLOSS_SEARCH_LONG_GRAM_MIN for three or four. */
 gboolean
 _gloss_gram_counts_foreach (const GlossGramCounts *self,
-                            guint                  min,
                             GlossGramFunc          func,
                             gpointer               user_data)
 {
   for (guint i = 0; i < (1u << self->bits); i++)
-    if (self->keys[i] != 0 && self->counts[i] >= min)
-      {
-        char gram[12];
-        gunichar second = self->keys[i] & ((1u << GRAM_SHIFT) - 1);
-        int n = g_unichar_to_utf8 (self->keys[i] >> GRAM_SHIFT, gram);
+    {
+      const GramKey *key = &self->keys[i];
+      gunichar chars[4] = {
+        key->head >> GRAM_SHIFT, key->head & GRAM_MASK,
+        key->tail >> GRAM_SHIFT, key->tail & GRAM_MASK,
+      };
+      char gram[4 * 6 + 1];
+      guint n_chars = 0;
+      int n = 0;
 
-        if (second != 0)
-          n += g_unichar_to_utf8 (second, gram + n);
-        gram[n] = '\0';
-        if (!func (gram, self->counts[i], user_data))
-          return FALSE;
-      }
+      if (key->head == 0)
+        continue;
+      while (n_chars < 4 && chars[n_chars] != 0)
+        n += g_unichar_to_utf8 (chars[n_chars++], gram + n);
+      if (self->counts[i] < (n_chars <= 2 ? GLOSS_SEARCH_GRAM_MIN : GLOSS_SEARCH_LONG_GRAM_MIN))
+        continue;
+      gram[n] = '\0';
+      if (!func (gram, self->counts[i], user_data))
+        return FALSE;
+    }
   return TRUE;
 }
