@@ -1442,8 +1442,12 @@ gloss_reader_view_reveal_range (GlossReaderView      *self,
 
   if (flags & GLOSS_REVEAL_FLASH)
     {
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
       if (self->flash_source != 0)
         end_flash_cb (self);
+      /* Over the highlights, which were made after it. */
+      gtk_text_tag_set_priority (self->flash_tag, gtk_text_tag_table_get_size (table) - 1);
       gtk_text_buffer_apply_tag (self->buffer, self->flash_tag, &start_iter, &end_iter);
       self->flash_source = g_timeout_add (FLASH_MS, end_flash_cb, self);
     }
