@@ -142,6 +142,11 @@ create_library_row (gpointer item,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* GTK 4.8 gives a row no name: name it by the title, so that assistive
+   * technologies can find a document by its title. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                  -1);
 
   return row;
 }
