@@ -104,7 +104,7 @@ cmd_build (const char *dir)
   g_autoptr(GlossLibrary) library = gloss_library_open (dir, &error);
   g_autoptr(GlossSearchIndex) index = NULL;
   g_autofree char *corpus = g_build_filename (dir, "corpus.db", NULL);
-  double text_bytes, seconds, total, fts, grams, units;
+  double text_bytes, seconds, total, fts, grams, places, units;
   gint64 start;
 
   if (library == NULL)
@@ -131,6 +131,7 @@ cmd_build (const char *dir)
     /* what the tables take in the file, b-trees included */
     fts = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'fts%'");
     grams = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE '%grams%'");
+    places = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name = 'places'");
     units = sql_sum (path, "SELECT sum(pgsize) FROM dbstat WHERE name = 'units'");
   }
 
@@ -138,10 +139,11 @@ cmd_build (const char *dir)
           g_list_model_get_n_items (gloss_library_get_documents (library)), text_bytes / MB);
   printf ("index build: %.1f s, %.2f MB/s of text\n", seconds, text_bytes / MB / seconds);
   printf ("search.db: %.1f MB = %.2f x the text (FTS5 bigram index %.1f MB = %.2f x, "
-          "gram counts %.1f MB = %.2f x, paragraphs %.1f MB = %.2f x, the rest: pages, "
-          "free pages)\n",
+          "gram counts %.1f MB = %.2f x, places of 4-char grams %.1f MB = %.2f x, "
+          "paragraphs %.1f MB = %.2f x, the rest: pages, free pages)\n",
           total / MB, total / text_bytes, fts / MB, fts / text_bytes,
-          grams / MB, grams / text_bytes, units / MB, units / text_bytes);
+          grams / MB, grams / text_bytes, places / MB, places / text_bytes,
+          units / MB, units / text_bytes);
   return 0;
 }
 

@@ -704,6 +704,53 @@ test_overlapping_pairs (Fixture       *f,
   g_assert_cmpuint (index_count (f->index, "b网网网"), ==, 40);
 }
 
+/* Terms longer than four characters are counted from the places of the
+ * four-character grams that cover them, in the documents where those
+ * are frequent enough to be stored, and from the paragraphs elsewhere:
+ * both must agree with the text, bordered terms ("哈哈哈哈哈") and terms
+ * made only of stored grams but absent included. */
+static void
+test_long_terms (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *const queries[] = {
+    "信息安全政府专家组", "安全政府专家组与网络", "政府专家组信息安全", "专家组信息安全政府",
+    "哈哈哈哈哈", "哈哈哈哈哈哈哈哈哈", "网网网网网", "网网网网网网网网网网网", "组与网络空间全球治理，",
+    "Ａ／７０／１７４", "a/70/174", "cybersecurity", "cybersecurity；哈哈",
+    "abcababcab", "ababcabab", "信息安全政府专家组与网络空间全球治理，a/70/174",
+    "全球治理，Ａ／７０／１７４ｃｙｂｅｒｓｅｃｕｒｉｔｙ；哈哈哈哈哈哈哈哈哈网网网网网网网。政府专家组信息安全。",
+    "不存在的词语组合", NULL
+  };
+  g_autoptr(GlossDocument) often = NULL;
+  g_autoptr(GlossDocument) rarely = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("长词\n\n");
+
+  /* often enough for the places of the grams to be stored */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "信息安全政府专家组与网络空间全球治理，Ａ／７０／１７４cybersecurity；"
+                            "哈哈哈哈哈哈哈哈哈网网网网网网网。政府专家组信息安全。%s\n\n"
+                            "信息安全政府\n\n专家组 abcababcababcab\n\n",
+                            i % 3 == 0 ? "专家组信息安全政府" : "");
+  often = import_text (f->library, f->dir, "long-often.txt", text->str);
+  rarely = import_text (f->library, f->dir, "long-rarely.txt",
+                        "信息安全政府专家组\n\n哈哈哈哈哈哈哈哈哈哈\n\nabcababcab cybersecurity\n");
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (f, queries);
+  g_assert_cmpuint (index_count (f->index, "政府专家组信息安全"), ==, 40);
+
+  /* the places of a document's grams go with it when it changes */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "政府专家组信息安全。哈哈哈哈哈哈。\n\n");
+  replace_text (f->library, f->dir, often, text->str);
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (f, queries);
+  g_assert_cmpuint (index_count (f->index, "政府专家组信息安全"), ==, 40);
+}
+
 /* Folding has a fast way for common characters: it must agree with the
  * definition, NFKC then case folding (then NFKC again), cluster by
  * cluster. */
@@ -981,6 +1028,7 @@ main (int   argc,
   ADD ("/search/updated-after-import", test_updated_after_import);
   ADD ("/search/changed-documents", test_changed_documents);
   ADD ("/search/overlapping-pairs", test_overlapping_pairs);
+  ADD ("/search/long-terms", test_long_terms);
   ADD ("/search/fold-fast-path", test_fold_fast_path);
   ADD ("/search/async", test_async);
   ADD ("/search/other-sources", test_other_sources);

@@ -32,7 +32,7 @@
  * did, and that copy was 0.94× the text. FTS5 is contentless, with
  * detail=none and columnsize=0: lists of row ids per bigram, 0.35× the
  * text; positions (detail=full) would have cost about as much again as
- * the text. On 100 MB of text search.db is 0.50× (see bench/README.md).
+ * the text. On 100 MB of text search.db is 0.87× (see bench/README.md).
  *
  * Deleting from a contentless table takes the text the row was given.
  * Notes and cards keep their original (they are small), and a document's
@@ -53,8 +53,20 @@
  * characters whose places cannot overlap (no start of it is also its
  * end, unlike "aa" in "aaa" or "abab" in "ababab") is the sum of the
  * stored counts plus the checked count of the paragraphs of the other
- * sources, which alone FTS5 is asked about (gloss-search-run.c). Longer
- * terms are counted by checking every candidate paragraph.
+ * sources, which alone FTS5 is asked about (gloss-search-run.c).
+ *
+ * Longer terms are counted from places: the stored grams of four
+ * characters also keep where they occur in the document (table places,
+ * lists of gaps between positions, 0.29× the text), and a term occurs
+ * at p exactly where the four-character grams that cover it (every
+ * fourth one, and the last) occur at p plus their offsets in the term.
+ * Places give the overlapping occurrences too, so taking them left to
+ * right without overlap gives the count of bordered terms ("哈哈哈哈哈")
+ * as well. Where one of those grams is not stored, the term is rare in
+ * that document, and its few paragraphs are checked. Positions in FTS5
+ * (detail=full on every bigram) would have cost about as much again as
+ * the text; the places of the frequent four-character grams are about
+ * a third of the characters, and none of the rare strings.
  *
  * The index lives in search.db in the library directory (search-t2s.db
  * when Traditional Chinese is folded too, so that switching the option
@@ -111,7 +123,13 @@ static const char schema[] =
   /* a document's frequent characters and pairs: how often each occurs */
   "CREATE TABLE grams ("
   "  source INTEGER NOT NULL, gram TEXT NOT NULL, n INTEGER NOT NULL,"
+  "  places INTEGER,"               /* four characters: its row in places */
   "  PRIMARY KEY (source, gram)) WITHOUT ROWID;"
+  /* where a frequent gram of four characters occurs (see
+   * gloss-search-text.c): a table of its own, since a b-tree keyed by
+   * (source, gram) keeps no more than a quarter of a page of a row in
+   * place, and SQLite reads the rest past its cache on every use */
+  "CREATE TABLE places (id INTEGER PRIMARY KEY, list BLOB NOT NULL);"
   "CREATE VIRTUAL TABLE fts USING fts5 (text, content='',"
   "  tokenize='gloss', detail='none', columnsize=0);";
 
@@ -185,6 +203,12 @@ prepare_index (sqlite3        *db,
    * when it merges segments and when it is rebuilt */
   if (!exec (db, "PRAGMA auto_vacuum = INCREMENTAL;"
                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"))
+    return FALSE;
+  /* a count of a long term reads the grams and places of each of its
+   * four-character grams in every document (over 400 pages for 52
+   * documents): in SQLite's default 2 MB they would push each other out
+   * of the cache, and be read from the file again by the next count */
+  if (!exec (db, "PRAGMA cache_size = -8192"))
     return FALSE;
   version = query_int (db, "PRAGMA user_version", -1);
   if (version == GLOSS_SEARCH_INDEX_FORMAT)
@@ -479,6 +503,7 @@ delete_rows (sqlite3 *db,
   static const char *const sql[] = {
     "DELETE FROM units WHERE id >= ?1 AND id < ?2",
     "DELETE FROM pages WHERE source = ?3",
+    "DELETE FROM places WHERE id IN (SELECT places FROM grams WHERE source = ?3)",
     "DELETE FROM grams WHERE source = ?3",
   };
 
@@ -635,19 +660,41 @@ insert_units (sqlite3         *db,
 typedef struct
 {
   sqlite3_stmt *stmt;
+  sqlite3_stmt *places_stmt;
   gint64        source;
+  GByteArray   *places;
 } GramWriter;
 
 static gboolean
-insert_gram (const char *gram,
-             guint       count,
-             gpointer    user_data)
+insert_gram (const char    *gram,
+             guint          count,
+             const guint32 *places,
+             gpointer       user_data)
 {
   GramWriter *writer = user_data;
 
   sqlite3_bind_int64 (writer->stmt, 1, writer->source);
   sqlite3_bind_text (writer->stmt, 2, gram, -1, SQLITE_STATIC);
   sqlite3_bind_int (writer->stmt, 3, count);
+  if (places != NULL)
+    {
+      sqlite3_int64 row;
+
+      g_byte_array_set_size (writer->places, 0);
+      _gloss_places_encode (writer->places, places, count);
+      sqlite3_bind_blob (writer->places_stmt, 1, writer->places->data, writer->places->len,
+                         SQLITE_STATIC);
+      if (sqlite3_step (writer->places_stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (writer->places_stmt);
+          return FALSE;
+        }
+      row = sqlite3_column_int64 (writer->places_stmt, 0);
+      sqlite3_reset (writer->places_stmt);
+      sqlite3_bind_int64 (writer->stmt, 4, row);
+    }
+  else
+    sqlite3_bind_null (writer->stmt, 4);
   return run_stmt (writer->stmt);
 }
 
@@ -658,16 +705,19 @@ insert_grams (sqlite3               *db,
               gint64                 source_id,
               const GlossGramCounts *grams)
 {
-  GramWriter writer = { NULL, source_id };
+  g_autoptr(GByteArray) places = g_byte_array_new ();
+  GramWriter writer = { NULL, NULL, source_id, places };
   gboolean ok;
 
   if (grams == NULL)
     return TRUE;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO grams (source, gram, n) VALUES (?,?,?)", -1,
-                          &writer.stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  ok = _gloss_gram_counts_foreach (grams, insert_gram, &writer);
+  ok = sqlite3_prepare_v2 (db, "INSERT INTO grams (source, gram, n, places) VALUES (?,?,?,?)", -1,
+                           &writer.stmt, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "INSERT INTO places (list) VALUES (?) RETURNING id", -1,
+                           &writer.places_stmt, NULL) == SQLITE_OK &&
+       _gloss_gram_counts_foreach (grams, insert_gram, &writer);
   sqlite3_finalize (writer.stmt);
+  sqlite3_finalize (writer.places_stmt);
   return ok;
 }
 

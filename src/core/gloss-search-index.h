@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever what the index stores or how it tokenizes changes:
  * an index of another format is thrown away and rebuilt. */
-#define GLOSS_SEARCH_INDEX_FORMAT 3
+#define GLOSS_SEARCH_INDEX_FORMAT 4
 
 #define GLOSS_TYPE_SEARCH_INDEX (gloss_search_index_get_type ())
 G_DECLARE_FINAL_TYPE (GlossSearchIndex, gloss_search_index, GLOSS, SEARCH_INDEX, GObject)

@@ -50,15 +50,52 @@ char         *_gloss_search_read_text (sqlite3_blob     *blob,
  * (table grams): at least GLOSS_SEARCH_GRAM_MIN times for one or two
  * characters, GLOSS_SEARCH_LONG_GRAM_MIN for three or four (there are
  * many more of those: a lower bar would make the table as big as FTS5);
- * rarer ones are counted from the paragraphs */
+ * rarer ones are counted from the paragraphs. The stored grams of four
+ * characters also keep their places, for longer terms. */
 #define GLOSS_SEARCH_GRAM_MAX      4
 #define GLOSS_SEARCH_GRAM_MIN      16
 #define GLOSS_SEARCH_LONG_GRAM_MIN 32
 
 typedef struct _GlossGramCounts GlossGramCounts;
-typedef gboolean (*GlossGramFunc) (const char *gram,
-                                   guint       count,
-                                   gpointer    user_data);
+typedef gboolean (*GlossGramFunc) (const char    *gram,
+                                   guint          count,
+                                   const guint32 *places,
+                                   gpointer       user_data);
+
+/* The places of a four-character gram, as stored (grams.places): the
+ * gaps between ascending positions, seven bits a byte, low bits first,
+ * the high bit set on all bytes of a gap but its last. */
+void             _gloss_places_encode       (GByteArray            *out,
+                                             const guint32         *places,
+                                             guint                  n);
+
+typedef struct
+{
+  const guint8 *p;
+  const guint8 *end;
+  guint32       value;   /* the current place */
+} GlossPlaces;
+
+/* Moves to the next place; FALSE at the end (or on a truncated gap). */
+static inline gboolean
+_gloss_places_next (GlossPlaces *places)
+{
+  guint32 gap = 0;
+
+  for (guint shift = 0; places->p < places->end && shift < 32; shift += 7)
+    {
+      guint8 byte = *places->p++;
+
+      gap |= (guint32) (byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        {
+          places->value += gap;
+          return TRUE;
+        }
+    }
+  places->p = places->end;
+  return FALSE;
+}
 
 GlossGramCounts *_gloss_gram_counts_new     (void);
 void             _gloss_gram_counts_add     (GlossGramCounts       *self,

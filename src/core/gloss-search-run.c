@@ -14,6 +14,12 @@
  * For a one-term query this is exactly the number of non-overlapping
  * occurrences of the folded query in the folded text of each source.
  *
+ * Counts of one term need no paragraph in the documents where its
+ * strings are frequent: a term of up to four characters adds the counts
+ * those documents store, a longer one is found from the places of the
+ * four-character grams that cover it (see gloss-search-index.c). Only
+ * the other documents are asked of FTS5 and checked.
+ *
  * A paragraph whose document changed in corpus.db since it was indexed
  * cannot be read: it is skipped (it neither counts nor is found) until
  * update() indexes the document again.
@@ -33,6 +39,11 @@
 
 #define SNIPPET_CONTEXT 30
 #define CANCEL_CHECK    64
+
+/* a term of up to this many times four characters is counted from the
+ * places of its grams where they are stored: the longer ones are rare,
+ * and have few paragraphs to check */
+#define MAX_COVERING_GRAMS 16
 
 typedef struct
 {
@@ -340,6 +351,162 @@ add_stored_counts (Run *run)
   return g_steal_pointer (&counted);
 }
 
+/* The offsets in the term (in characters) of the four-character grams
+ * whose places give its places: every fourth, and the last one, so that
+ * together they cover it. NULL if the term is not made of at least four
+ * characters without a break, or is so long that the paragraphs of its
+ * few places are quicker to check. */
+static GPtrArray *
+covering_grams (const char *term,
+                GArray     *offsets)
+{
+  g_autoptr(GPtrArray) grams = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (const char *));
+  guint n;
+
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      if (gloss_search_is_break (g_utf8_get_char (p)))
+        return NULL;
+      g_array_append_val (starts, p);
+    }
+  n = starts->len;
+  if (n < GLOSS_SEARCH_GRAM_MAX || n > GLOSS_SEARCH_GRAM_MAX * MAX_COVERING_GRAMS)
+    return NULL;
+
+  for (guint offset = 0;; offset += GLOSS_SEARCH_GRAM_MAX)
+    {
+      const char *start, *end;
+
+      offset = MIN (offset, n - GLOSS_SEARCH_GRAM_MAX);
+      start = g_array_index (starts, const char *, offset);
+      end = offset + GLOSS_SEARCH_GRAM_MAX < n ?
+            g_array_index (starts, const char *, offset + GLOSS_SEARCH_GRAM_MAX) :
+            term + strlen (term);
+      g_ptr_array_add (grams, g_strndup (start, end - start));
+      g_array_append_val (offsets, offset);
+      if (offset + GLOSS_SEARCH_GRAM_MAX >= n)
+        break;
+    }
+  return g_steal_pointer (&grams);
+}
+
+/* How often the term occurs in a source, without overlap, from the
+ * places of its covering grams: it starts at p exactly where each of
+ * them is at p + its offset. Places are in text order, so the first
+ * match is taken and the ones that overlap it skipped, like the
+ * left-to-right search of the paragraphs (a term holds no break, so it
+ * never runs from one paragraph into the next). */
+static guint64
+count_from_places (GlossPlaces *places,
+                   const guint *offsets,
+                   guint        n_grams,
+                   guint        term_chars)
+{
+  guint64 count = 0;
+  guint64 free_from = 0;   /* where a new occurrence may start */
+
+  for (guint k = 0; k < n_grams; k++)
+    {
+      places[k].value = 0;
+      if (!_gloss_places_next (&places[k]))
+        return 0;
+    }
+
+  for (;;)
+    {
+      guint64 start = places[0].value;
+      gboolean all = TRUE;
+
+      for (guint k = 1; k < n_grams; k++)
+        {
+          guint64 want = start + offsets[k];
+
+          while (places[k].value < want)
+            if (!_gloss_places_next (&places[k]))
+              return count;
+          all &= places[k].value == want;
+        }
+      if (all && start >= free_from)
+        {
+          count++;
+          free_from = start + term_chars;
+        }
+      if (!_gloss_places_next (&places[0]))
+        return count;
+    }
+}
+
+/* For a count of a term longer than four characters, or of four with a
+ * border: adds the counts of the documents that store the places of all
+ * its covering grams, and returns those documents; NULL if the query is
+ * of another kind. */
+static GHashTable *
+add_counts_from_places (Run *run)
+{
+  g_autoptr(GHashTable) counted = NULL;
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) grams = NULL;
+  const char *term = run->query->terms->pdata[0];
+  sqlite3_stmt *sources = NULL;
+  sqlite3_stmt *stmts[MAX_COVERING_GRAMS + 1] = { NULL, };
+  GlossPlaces places[MAX_COVERING_GRAMS + 1];
+  gboolean ok;
+
+  if (run->hits != NULL || run->query->terms->len != 1 ||
+      (grams = covering_grams (term, offsets)) == NULL)
+    return NULL;
+
+  ok = sqlite3_prepare_v2 (run->index->db, "SELECT id FROM sources WHERE kind = ?", -1,
+                           &sources, NULL) == SQLITE_OK;
+  for (guint k = 0; ok && k < grams->len; k++)
+    {
+      ok = sqlite3_prepare_v2 (run->index->db, "SELECT p.list FROM grams AS g CROSS JOIN places"
+                               " AS p ON p.id = g.places WHERE g.source = ?1 AND g.gram = ?2",
+                               -1, &stmts[k], NULL) == SQLITE_OK;
+      if (ok)
+        sqlite3_bind_text (stmts[k], 2, grams->pdata[k], -1, SQLITE_STATIC);
+    }
+  if (ok)
+    {
+      counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      sqlite3_bind_text (sources, 1,
+                         gloss_search_source_kind_to_string (GLOSS_SEARCH_SOURCE_DOCUMENT),
+                         -1, SQLITE_STATIC);
+    }
+  while (ok && sqlite3_step (sources) == SQLITE_ROW)
+    {
+      gint64 source = sqlite3_column_int64 (sources, 0);
+      gboolean stored = TRUE;
+
+      for (guint k = 0; stored && k < grams->len; k++)
+        {
+          sqlite3_reset (stmts[k]);
+          sqlite3_bind_int64 (stmts[k], 1, source);
+          stored = sqlite3_step (stmts[k]) == SQLITE_ROW &&
+                   sqlite3_column_type (stmts[k], 0) == SQLITE_BLOB;
+          if (stored)
+            {
+              /* the blob stays valid until the statement moves on */
+              places[k].p = sqlite3_column_blob (stmts[k], 0);
+              places[k].end = places[k].p + sqlite3_column_bytes (stmts[k], 0);
+            }
+        }
+      /* else the term is rare here (a covering gram is): its paragraphs
+       * are checked */
+      if (!stored)
+        continue;
+      run->total += count_from_places (places, (const guint *) offsets->data, grams->len,
+                                       g_utf8_strlen (term, -1));
+      g_hash_table_add (counted, g_memdup2 (&source, sizeof source));
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (stmts); k++)
+    sqlite3_finalize (stmts[k]);
+  sqlite3_finalize (sources);
+  return g_steal_pointer (&counted);
+}
+
 /* The ranges of row ids [start, end) that FTS5 must be asked about:
  * those of the sources whose count is not stored, runs of them in id
  * order, so that the documents counted already cost no FTS5 query at
@@ -422,6 +589,8 @@ run_query (Run           *run,
   else
     {
       counted = add_stored_counts (run);
+      if (counted == NULL)
+        counted = add_counts_from_places (run);
       ranges = ranges_to_check (run, counted);
       sqlite3_bind_text (candidates, 1, run->query->match, -1, SQLITE_STATIC);
       for (guint r = 0; ok && !done && r < ranges->len; r += 2)
