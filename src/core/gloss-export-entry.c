@@ -144,8 +144,8 @@ has_cjk (const char *text)
 }
 
 /* "A; B" as a reader writes it: 鲁传颖、杨乐 or Smith, Jones. */
-static char *
-dup_authors (const char *authors)
+char *
+gloss_export_dup_authors (const char *authors)
 {
   g_auto(GStrv) names = g_strsplit (authors ? authors : "", ";", -1);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -186,7 +186,7 @@ gloss_export_entry_dup_place (GlossExportEntry *entry)
 char *
 gloss_export_entry_dup_citation (GlossExportEntry *entry)
 {
-  g_autofree char *authors = dup_authors (entry->authors);
+  g_autofree char *authors = gloss_export_dup_authors (entry->authors);
   GString *s = g_string_new (NULL);
 
   if (*authors)

@@ -64,10 +64,9 @@ add_heading (GlossExportPlan *plan,
 static char *
 dup_document_line (GlossExportEntry *entry)
 {
-  GString *s = g_string_new (entry->authors ? entry->authors : "");
+  g_autofree char *authors = gloss_export_dup_authors (entry->authors);
+  GString *s = g_string_new (authors);
 
-  g_strstrip (s->str);
-  g_string_set_size (s, strlen (s->str));
   if (entry->year > 0)
     g_string_append_printf (s, "%s%d", s->len ? " · " : "", entry->year);
   return g_string_free (s, FALSE);
@@ -211,6 +210,7 @@ static void
 fill_notes (GlossExportPlan          *plan,
             const GlossExportOptions *options)
 {
+  const char *user = g_get_real_name ();
   guint n = plan->entries->len;
   guint n_docs = count_documents (plan->entries);
   g_autofree char *today = dup_today ();
@@ -224,6 +224,8 @@ fill_notes (GlossExportPlan          *plan,
   byline = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %u document, exported %s",
                                          "from %u documents, exported %s", n_docs), n_docs, today);
   plan->subject = g_strdup_printf ("%s %s", subtitle, byline);
+  /* "Unknown" is what GLib says when there is no name to give */
+  plan->author = g_str_equal (user, "Unknown") ? NULL : g_strdup (user);
 
   title = gloss_export_plan_add (plan, GLOSS_PLAN_TITLE, plan->title);
   title->detail = g_strdup_printf ("%s %s", subtitle, byline);

@@ -84,6 +84,7 @@ GlossExportEntry *gloss_export_entry_new          (GlossLibrary     *library,
 void              gloss_export_entry_free         (GlossExportEntry *entry);
 char             *gloss_export_entry_dup_citation (GlossExportEntry *entry);
 char             *gloss_export_entry_dup_place    (GlossExportEntry *entry);
+char             *gloss_export_dup_authors        (const char       *authors);
 void              gloss_export_color_get_rgb      (const char       *color,
                                                    gboolean          fill,
                                                    double            rgb[3]);
