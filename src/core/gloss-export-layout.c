@@ -345,9 +345,8 @@ static void
 add_paragraph (GlossExportLayout *self,
                GlossPlanBlock    *block)
 {
-  Para *para = para_new (self, SERIF " 11", gloss_note_markup_for_print (block->text));
-
-  para->justify = TRUE;
+  /* not justified: a line with a long address would be all gaps */
+  para_new (self, SERIF " 11", gloss_note_markup_for_print (block->text));
   add_lines (self, KEEP_NONE, -1);
   add_space (self, 8, NO_PARA, FALSE, -1);
 }
@@ -418,7 +417,6 @@ add_entry (GlossExportLayout *self,
       para = para_new (self, SERIF " 10.5", gloss_note_markup_for_print (entry->text));
       para->x = NOTE_INSET;
       para->width = self->text_width - NOTE_INSET;
-      para->justify = TRUE;
       add_lines (self, KEEP_NONE, group);
     }
   add_space (self, 3, NO_PARA, TRUE, group);

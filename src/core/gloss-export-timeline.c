@@ -250,6 +250,7 @@ draw_axis (GlossTimelineStrip *self,
   guint years = self->last_year - self->first_year + 1;
   guint step = years <= 12 ? 1 : years <= 26 ? 2 : 5;
 
+  cairo_new_path (cr);
   cairo_set_line_width (cr, 0.4);
   for (guint year = self->first_year; year <= self->last_year + 1; year++)
     {
@@ -261,7 +262,8 @@ draw_axis (GlossTimelineStrip *self,
       if (g_date_get_julian (&jan1) < self->t0 || g_date_get_julian (&jan1) > self->t1)
         continue;
       x = x_of (self, &jan1);
-      cairo_set_source_rgb (cr, 0.82, 0.82, 0.82);
+      cairo_new_path (cr);
+      cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
       cairo_move_to (cr, x, top);
       cairo_line_to (cr, x, bottom + 3);
       cairo_stroke (cr);
@@ -278,22 +280,30 @@ draw_axis (GlossTimelineStrip *self,
   cairo_fill (cr);
 }
 
+/* Every other lane on a light band, so that a lane reads across. */
 static void
-draw_lane (GlossTimelineStrip *self,
+draw_band (GlossTimelineStrip *self,
            cairo_t            *cr,
            Lane               *lane,
            guint               index)
+{
+  if (index % 2 == 0)
+    {
+      cairo_set_source_rgb (cr, 0.965, 0.965, 0.965);
+      cairo_rectangle (cr, 0, lane->y, self->width, lane->height);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_lane (GlossTimelineStrip *self,
+           cairo_t            *cr,
+           Lane               *lane)
 {
   double numbers_top = lane->y + LANE_PAD;
   double dots_y = numbers_top + lane->n_rows * ROW_H + DOT_ROW_H / 2;
   double tracks_top = numbers_top + lane->n_rows * ROW_H + DOT_ROW_H;
 
-  if (index % 2 == 0)
-    {
-      cairo_set_source_rgb (cr, 0.97, 0.97, 0.97);
-      cairo_rectangle (cr, 0, lane->y, self->width, lane->height);
-      cairo_fill (cr);
-    }
   cairo_set_source_rgb (cr, lane->r, lane->g, lane->b);
   show_text (self, cr, LANE_FONT, lane->name, 2, lane->y + lane->height / 2 - 5.5, 0);
 
@@ -302,7 +312,11 @@ draw_lane (GlossTimelineStrip *self,
       Mark *mark = &g_array_index (lane->marks, Mark, i);
       g_autofree char *number = g_strdup_printf ("%u", mark->number);
       double number_y = numbers_top + (lane->n_rows - 1 - mark->row) * ROW_H;
+      /* a number at the very end of the range stays inside the strip */
+      double number_x = MIN (mark->x0, self->width - mark->label_w / 2);
 
+      /* text leaves a current point: a new path, or arcs join it */
+      cairo_new_path (cr);
       if (mark->span)
         {
           double y = tracks_top + mark->track * TRACK_H;
@@ -333,7 +347,7 @@ draw_lane (GlossTimelineStrip *self,
             }
         }
       cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-      show_text (self, cr, NUMBER_FONT, number, mark->x0, number_y, 0.5);
+      show_text (self, cr, NUMBER_FONT, number, number_x, number_y, 0.5);
     }
 }
 
@@ -348,7 +362,9 @@ gloss_timeline_strip_draw (GlossTimelineStrip *self,
   cairo_save (cr);
   cairo_translate (cr, x, y);
   for (guint i = 0; i < self->n_lanes; i++)
-    draw_lane (self, cr, &self->lanes[i], i);
+    draw_band (self, cr, &self->lanes[i], i);
   draw_axis (self, cr, 0, bottom);
+  for (guint i = 0; i < self->n_lanes; i++)
+    draw_lane (self, cr, &self->lanes[i]);
   cairo_restore (cr);
 }
