@@ -46,7 +46,7 @@ static const char usage[] =
   "         [--paper a4|letter] [--title T] [--handout SPEC.json]\n"
   "                        notes with quotes and citations as PDF, Markdown or\n"
   "                        HTML (json: W3C Web Annotation); --handout makes a\n"
-  "                        teaching handout (see docs/handout.md)\n"
+  "                        teaching handout (fields: src/core/gloss-handout.h)\n"
   "  import-annotations FILE\n"
   "                        merge a W3C Web Annotation file; says what it did\n"
   "  search QUERY [--json] [--limit N] [--count] [--traditional]\n"
