@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -641,6 +643,75 @@ test_layout_draws (Fixture      *f,
   cairo_surface_destroy (surface);
 }
 
+/* Runs gloss on the fixture's library; returns the exit status. */
+static int
+run_gloss (Fixture     *f,
+           char       **err,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("GLOSS_BINARY"));
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, f->dir);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_command_line (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autofree char *pdf_path = g_build_filename (f->out_dir, "cli.pdf", NULL);
+  g_autofree char *none = g_build_filename (f->out_dir, "none.pdf", NULL);
+  g_autofree char *json = g_build_filename (f->out_dir, "cli.json", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(TestPage) page = NULL;
+  double width, height;
+
+  if (g_getenv ("GLOSS_BINARY") == NULL)
+    {
+      g_test_skip ("GLOSS_BINARY is not set");
+      return;
+    }
+  /* the library is shared with this process: let it go first */
+  g_assert_cmpint (run_gloss (f, NULL, "export", "--format", "pdf", "-o", pdf_path, "--tag", "课堂",
+                              "--color", "yellow", "--color", "red", "--paper", "letter",
+                              "--order", "tag", "--title", "CLI", NULL), ==, 0);
+  pdf = open_pdf (pdf_path);
+  page = poppler_document_get_page (pdf, 0);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_cmpfloat (width, ==, 612);
+  g_assert_cmpfloat (height, ==, 792);
+
+  g_assert_cmpint (run_gloss (f, &err, "export", "--format", "pdf", "-o", none, "--from", "2001-01-01",
+                              "--to", "2001-12-31", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, none));
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_gloss (f, &err, "export", "--format", "pdf", "-o", none, "--order", "size", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--order"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (f, &err, "export", "--format", "odt", "-o", none, NULL), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_gloss (f, NULL, "export", "--format", "json", "-o", json, "--tag", "课堂", NULL), ==, 0);
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +727,7 @@ main (int   argc,
   ADD ("/export/long-note", test_long_note);
   ADD ("/export/handout", test_handout);
   ADD ("/export/layout-draws", test_layout_draws);
+  ADD ("/export/command-line", test_command_line);
 #undef ADD
 
   return g_test_run ();
