@@ -4,7 +4,6 @@
  *                      [--color C] [--style S] [--tag T]...
  *   gloss note list [--json] [--doc DOC]
  *   gloss note delete ID
- *   gloss export --format json -o FILE [--doc DOC] [--tag T]...
  *   gloss import-annotations FILE [--json]
  *
  * `note add DOC --stdin` (not in the help) adds one note per input line,
@@ -56,8 +55,6 @@ typedef struct
   const char *color;
   const char *style;
   const char *doc;
-  const char *output;
-  const char *format;
   gboolean    json;
   gboolean    stdin_mode;
 } Options;
@@ -83,8 +80,7 @@ parse_options (Invocation *inv,
   struct { const char *flag; const char **value; } valued[] = {
     { "--quote", &o->quote }, { "--start", &o->start }, { "--end", &o->end },
     { "--text", &o->text }, { "--color", &o->color }, { "--style", &o->style },
-    { "--doc", &o->doc }, { "-o", &o->output }, { "--output", &o->output },
-    { "--format", &o->format },
+    { "--doc", &o->doc },
   };
 
   o->positional = g_ptr_array_new ();
@@ -467,60 +463,7 @@ gloss_cli_note (GlossLibrary *library,
 }
 
 /* ------------------------------------------------------------------ */
-/* export and import                                                  */
-
-static int
-export_json (GlossLibrary  *library,
-             GFile         *file,
-             GlossDocument *doc,
-             const Options *o)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  if (!gloss_library_export_annotations (library, file, doc ? gloss_document_get_id (doc) : NULL,
-                                         (const char * const *) o->tags->pdata, &n, &error))
-    return note_fail ("export: %s: %s", o->output, error->message);
-  printf ("%u annotations\t%s\n", n, o->output);
-  return 0;
-}
-
-/* One line per format; the others (pdf, md, html) join here. */
-static const struct
-{
-  const char *name;
-  int       (*func) (GlossLibrary *, GFile *, GlossDocument *, const Options *);
-} export_formats[] = {
-  { "json", export_json },
-};
-
-int
-gloss_cli_export (GlossLibrary *library,
-                  Invocation   *inv)
-{
-  g_auto(Options) o = { 0 };
-  g_autoptr(GlossDocument) doc = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (!parse_options (inv, "export", "--format -o --output --doc --tag", 0, &o, &status))
-    return status;
-  if (o.positional->len > 0)
-    return note_fail ("export: unexpected argument %s", (char *) o.positional->pdata[0]);
-  if (o.format == NULL)
-    return note_fail ("export: give --format (json)");
-  if (o.output == NULL)
-    return note_fail ("export: give -o FILE");
-  if (o.doc != NULL && (doc = gloss_library_lookup (library, o.doc, &error)) == NULL)
-    return note_fail ("export: --doc: %s", error->message);
-
-  file = g_file_new_for_commandline_arg (o.output);
-  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
-    if (g_str_equal (o.format, export_formats[i].name))
-      return export_formats[i].func (library, file, doc, &o);
-  return note_fail ("export: --format “%s” is not a format this Gloss writes", o.format);
-}
+/* import (export is in gloss-cli-export.c)                           */
 
 int
 gloss_cli_import_annotations (GlossLibrary *library,

@@ -35,10 +35,12 @@ int gloss_cli_mechanisms (GlossLibrary *library,
 int gloss_cli_search     (GlossLibrary *library,
                           Invocation   *inv);
 
+/* gloss-cli-export.c */
+int gloss_cli_export             (GlossLibrary *library,
+                                  Invocation   *inv);
+
 /* gloss-cli-notes.c */
 int gloss_cli_note               (GlossLibrary *library,
-                                  Invocation   *inv);
-int gloss_cli_export             (GlossLibrary *library,
                                   Invocation   *inv);
 int gloss_cli_import_annotations (GlossLibrary *library,
                                   Invocation   *inv);

@@ -9,5 +9,6 @@
 G_BEGIN_DECLS
 
 char *gloss_note_markup_from_markdown (const char *text);
+char *gloss_note_markup_for_print     (const char *text);
 
 G_END_DECLS

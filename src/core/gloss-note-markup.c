@@ -4,7 +4,10 @@
  */
 
 /* Notes are plain text in which *emphasis*, **strong** and
- * [links](https://…) are rendered.  Everything else is escaped, so a
+ * [links](https://…) are rendered.  The same markup serves the window
+ * (GtkLabel's <a>), HTML export (<i>, <b> and <a> are HTML too) and
+ * print, where Pango has no links: there a link is its label followed by
+ * its address, so that a reader of the paper copy can still follow it.  Everything else is escaped, so a
  * note about "<b>" or "a & b" shows exactly that, and a marker without
  * its closing partner is shown as written.  Each span is rendered from
  * its own substring, so the tags always nest properly. */
@@ -17,7 +20,14 @@
 
 #include "gloss-note-markup.h"
 
-static void render (GString *out, const char *text, gsize len, gboolean links);
+typedef enum
+{
+  LINKS_NONE,
+  LINKS_ANCHOR,     /* <a href="…">label</a> */
+  LINKS_PRINT,      /* label (address), styled */
+} Links;
+
+static void render (GString *out, const char *text, gsize len, Links links);
 
 static void
 append_escaped (GString    *out,
@@ -74,7 +84,7 @@ try_span (GString    *out,
           gsize      *i,
           const char *marker,
           const char *tag,
-          gboolean    links)
+          Links       links)
 {
   gsize mlen = strlen (marker);
   gsize start = *i + mlen;
@@ -100,7 +110,8 @@ static gboolean
 try_link (GString    *out,
           const char *text,
           gsize       len,
-          gsize      *i)
+          gsize      *i,
+          Links       links)
 {
   const char *label = text + *i + 1;
   const char *label_end;
@@ -119,11 +130,22 @@ try_link (GString    *out,
   if (url_end == NULL || !url_is_safe (url, url_end - url))
     return FALSE;
 
-  g_string_append (out, "<a href=\"");
-  append_escaped (out, url, url_end - url);
-  g_string_append (out, "\">");
-  render (out, label, label_end - label, FALSE);   /* no links inside links */
-  g_string_append (out, "</a>");
+  if (links == LINKS_PRINT)
+    {
+      g_string_append (out, "<span underline=\"single\" foreground=\"#1a5fb4\">");
+      render (out, label, label_end - label, LINKS_NONE);
+      g_string_append (out, "</span> <span size=\"smaller\" foreground=\"#555555\">(");
+      append_escaped (out, url, url_end - url);
+      g_string_append (out, ")</span>");
+    }
+  else
+    {
+      g_string_append (out, "<a href=\"");
+      append_escaped (out, url, url_end - url);
+      g_string_append (out, "\">");
+      render (out, label, label_end - label, LINKS_NONE);   /* no links inside links */
+      g_string_append (out, "</a>");
+    }
   *i = (url_end - text) + 1;
 
   return TRUE;
@@ -133,7 +155,7 @@ static void
 render (GString    *out,
         const char *text,
         gsize       len,
-        gboolean    links)
+        Links       links)
 {
   gsize i = 0;
 
@@ -150,7 +172,7 @@ render (GString    *out,
 
       if (try_span (out, text, len, &i, "**", "b", links) ||
           try_span (out, text, len, &i, "*", "i", links) ||
-          (links && try_link (out, text, len, &i)))
+          (links != LINKS_NONE && try_link (out, text, len, &i, links)))
         continue;
 
       /* a whole UTF-8 character, so escaping never splits one */
@@ -171,7 +193,27 @@ gloss_note_markup_from_markdown (const char *text)
   GString *out = g_string_new (NULL);
 
   if (text != NULL && g_utf8_validate (text, -1, NULL))
-    render (out, text, strlen (text), TRUE);
+    render (out, text, strlen (text), LINKS_ANCHOR);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_note_markup_for_print:
+ * @text: (nullable): a note, valid UTF-8
+ *
+ * Like gloss_note_markup_from_markdown(), but a link is drawn as its
+ * label and its address, since paper (and Pango 1.50 markup) has no <a>.
+ *
+ * Returns: (transfer full): Pango markup for @text; never %NULL
+ */
+char *
+gloss_note_markup_for_print (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    render (out, text, strlen (text), LINKS_PRINT);
 
   return g_string_free (out, FALSE);
 }
