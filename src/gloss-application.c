@@ -279,6 +279,7 @@ gloss_application_startup (GApplication *application)
     { "win.edit-note", { "<Control>m", NULL } },
     { "win.show-notes", { "<Control><Shift>n", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.export", { "<Control><Shift>e", NULL } },
     { "win.show-timeline", { "<Control><Shift>l", NULL } },
     { "win.show-mechanisms", { "<Control><Shift>m", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },

@@ -19,6 +19,8 @@
  *   win.edit-note        Ctrl+M  the note of the highlight at the selection
  *   win.show-notes       Ctrl+Shift+N  the notes page of the sidebar
  *   win.undo / win.redo  Ctrl+Z / Ctrl+Shift+Z  changes to notes
+ *   win.export           Ctrl+Shift+E  notes to PDF, Markdown or HTML, or print
+ *   win.export-handout           a teaching handout
  *   win.show-timeline            show or hide the timeline (stateful)
  *   win.show-mechanisms          show or hide the mechanisms (stateful)
  */
@@ -32,6 +34,7 @@
 #include "gloss-metadata-dialog.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
+#include "gloss-export-dialog.h"
 #include "gloss-find-bar.h"
 #include "gloss-knowledge-base.h"
 #include "gloss-search-pane.h"
@@ -1309,6 +1312,72 @@ set_up_panels (GlossWindow *self)
   update_panels_layout (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Export and print                                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
+    show_error_toast (self, error);
+}
+
+static void
+exported_cb (GlossWindow *self,
+             GFile       *file,
+             guint        n_entries)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: %u passages or notes were written to the file %s */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry to %s",
+                                        "Exported %u entries to %s", n_entries),
+                           n_entries, name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_export_dialog (GlossWindow *self,
+                    gboolean     handout)
+{
+  GtkWidget *dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->library, self->knowledge,
+                                               gloss_session_get_document (self->session));
+
+  if (handout)
+    gloss_export_dialog_show_handout (GLOSS_EXPORT_DIALOG (dialog));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_export_dialog (GLOSS_WINDOW (widget), FALSE);
+}
+
+static void
+export_handout_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_export_dialog (GLOSS_WINDOW (widget), TRUE);
+}
+
 static gboolean
 open_start_document_cb (gpointer user_data)
 {
@@ -1522,6 +1591,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, export_handout_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.import-annotations", NULL, import_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

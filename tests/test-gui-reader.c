@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-export-dialog.h"
 #include "gloss-library.h"
 #include "gloss-notes-pane.h"
 #include "gloss-reader-view.h"
@@ -396,6 +397,62 @@ test_highlight_action (Fixture       *fixture,
                                               gloss_note_get_id (note)));
 }
 
+static gboolean
+preview_is_ready (gpointer data)
+{
+  return gloss_export_dialog_get_n_preview_pages (data) > 0;
+}
+
+static void
+exported_cb (GlossExportDialog *dialog,
+             GFile             *file,
+             guint              n_entries,
+             guint             *exported)
+{
+  *exported = n_entries;
+}
+
+static gboolean
+flag_is_nonzero (gpointer data)
+{
+  return *(guint *) data != 0;
+}
+
+/* The export dialog previews the first pages, and writes the notes of
+ * the open document to a PDF that holds their quotes. */
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  GlossContent *content = gloss_reader_view_get_content (view);
+  g_autoptr(GlossDocument) article = lookup (fixture, ARTICLE_ID);
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget *dialog;
+  guint exported = 0;
+  gint start = test_find_char_offset (content, "构建网络空间规范的主要国际机制");
+
+  g_assert_cmpint (start, >, 0);
+  g_assert_nonnull (gloss_annotations_add (gloss_library_get_annotations (fixture->library), article,
+                                           content, start, start + 15, "green",
+                                           GLOSS_HIGHLIGHT_BACKGROUND, "导出测试", NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->library, NULL, article);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until (preview_is_ready, dialog);
+
+  gloss_export_dialog_export_to (GLOSS_EXPORT_DIALOG (dialog), file);
+  iterate_until (flag_is_nonzero, &exported);
+  g_assert_cmpuint (exported, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +468,8 @@ main (int   argc,
               fixture_set_up, test_position_restored, fixture_tear_down);
   g_test_add ("/gui/notes/highlight-action", Fixture, NULL,
               fixture_set_up, test_highlight_action, fixture_tear_down);
+  g_test_add ("/gui/export/dialog", Fixture, NULL,
+              fixture_set_up, test_export_dialog, fixture_tear_down);
   g_test_add ("/gui/reader/footnote-popover", Fixture, NULL,
               fixture_set_up, test_footnote_popover, fixture_tear_down);
 

@@ -171,6 +171,9 @@ make_layout (GlossExportLayout *self,
   if (attrs == NULL)
     attrs = pango_attr_list_new ();
   pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string ("zh-hans")));
+  /* No hyphen where a line breaks inside a word: a quote must read as
+   * written, and the article's full-width Latin has no hyphens to add */
+  pango_attr_list_insert_before (attrs, pango_attr_insert_hyphens_new (FALSE));
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   return layout;
@@ -396,7 +399,8 @@ add_entry (GlossExportLayout *self,
       para = para_new (self, SERIF " 10.5", escape (entry->quote));
       para->x = QUOTE_INSET;
       para->width = self->text_width - QUOTE_INSET - 6;
-      para->justify = TRUE;
+      /* not justified: stretching would space out full-width Latin */
+      para->justify = FALSE;
       para->has_fill = TRUE;
       para->fill = mix_white (fill, 0.45);
       para->fill_x = 0;
