@@ -38,6 +38,7 @@
 #include "gloss-note-editor.h"
 #include "gloss-note-history.h"
 #include "gloss-notes-pane.h"
+#include "gloss-reader-settings.h"
 
 /* How long a toast reporting a failure stays up, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
@@ -66,6 +67,7 @@ struct _GlossWindow
   GlossHighlightPalette *palette;
   GlossNoteEditor      *note_editor;
   GSettings            *settings;
+  GlossReaderSettings  *reader_settings;  /* fonts, spacing, colour scheme */
   GBindingGroup        *document_bindings;
   /* Opened after the first frame, unless another is opened first. */
   GlossDocument        *start_document;
@@ -1072,6 +1074,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->note_editor);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->reader_settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1202,6 +1205,10 @@ gloss_window_init (GlossWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The reading preferences: the view's typography, and the sepia
+   * style class on this window. */
+  self->reader_settings = gloss_reader_settings_new (self->reader_view, GTK_WIDGET (self));
 
   gtk_drop_target_set_gtypes (self->drop_target, drop_types, G_N_ELEMENTS (drop_types));
 
