@@ -1062,6 +1062,12 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  /* Removed by hand: left in the map, the settings action was seen to
+   * outlive the window's action group, still connected to it, so that
+   * changing the key after the window had gone (from the preferences,
+   * in another window) logged a critical. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "fold-chinese-variants");
+
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->start_document);
