@@ -19,7 +19,6 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
-#include <glib/gi18n.h>
 
 #include "gloss-preferences-window.h"
 #include "gloss-reader-settings.h"
