@@ -9,9 +9,10 @@
  * Gloss, is reported in a dialog and left exactly as it is: the app never
  * recreates it, since it holds the reader's notes.
  *
- *   app.import  Ctrl+O  add files to the library with a file chooser
- *   app.about           the about window
- *   app.quit    Ctrl+Q  close every window (saving its state) and quit
+ *   app.import       Ctrl+O      add files to the library with a file chooser
+ *   app.preferences  Ctrl+comma  the preferences window (one at a time)
+ *   app.about                    the about window
+ *   app.quit         Ctrl+Q      close every window (saving its state) and quit
  *
  * Keyboard shortcuts (Ctrl+?) are GTK's win.show-help-overlay, which
  * GtkApplication installs from gtk/help-overlay.ui in our resources.
@@ -27,6 +28,7 @@
 #include "gloss-backup.h"
 #include "gloss-error.h"
 #include "gloss-library.h"
+#include "gloss-preferences-window.h"
 #include "gloss-window.h"
 
 struct _GlossApplication
@@ -200,6 +202,32 @@ import_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* One preferences window for the app: asked again, it comes to the
+ * front instead of opening a second one bound to the same keys. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (GLOSS_IS_PREFERENCES_WINDOW (l->data))
+        preferences = l->data;
+    }
+
+  if (preferences == NULL)
+    {
+      preferences = gloss_preferences_window_new (parent);
+      gtk_window_set_application (preferences, GTK_APPLICATION (self));
+    }
+
+  gtk_window_present (preferences);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -237,6 +265,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "import", import_action },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -271,6 +300,7 @@ gloss_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.import", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.edit-details", { "<Control>e", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },

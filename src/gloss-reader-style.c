@@ -14,6 +14,11 @@
  * Spacing is given in ems of the body font and turned into pixels by
  * gloss_reader_style_measure() with the view's own Pango context, so it
  * follows the display resolution and the text scaling setting.
+ *
+ * Those are the defaults.  The reader can change the body fonts, the
+ * text size, the line and paragraph spacing and the width of the column
+ * (see GlossReaderSettings); the block styles below keep their sizes and
+ * spacings in proportion to the body text.
  */
 
 #define G_LOG_DOMAIN "Gloss"
@@ -35,8 +40,11 @@
 /* The CJK face first: the Latin of Noto Serif CJK is designed to sit
  * with the Han characters, and punctuation shared by both scripts
  * (“ ” ‘ ’ …) must take the full-width Chinese forms.  The Latin faces
- * after it only fill gaps. */
-#define SERIF_FAMILIES      "Noto Serif CJK SC,Noto Serif,serif"
+ * after it only fill gaps.  SERIF_FAMILIES is only the default: the
+ * body faces are the reader's choice, see build_serif_families(). */
+#define DEFAULT_CJK_FAMILY  "Noto Serif CJK SC"
+#define SERIF_FALLBACKS     "Noto Serif,serif"
+#define SERIF_FAMILIES      DEFAULT_CJK_FAMILY "," SERIF_FALLBACKS
 #define SANS_FAMILIES       "Noto Sans CJK SC,Noto Sans,sans-serif"
 
 /* The language of the text.  Without it HarfBuzz and fontconfig may pick
@@ -117,6 +125,13 @@ struct _GlossReaderStyle
 
   int                   width;
   int                   margin;
+
+  /* The reader's settings; the defaults are the constants above. */
+  char                 *serif_families;
+  double                text_size;          /* points, of the body text */
+  double                line_height;        /* of the body text's size */
+  double                paragraph_spacing;  /* ems, after a paragraph */
+  int                   column_ems;
 };
 
 G_DEFINE_FINAL_TYPE (GlossReaderStyle, gloss_reader_style, G_TYPE_OBJECT)
@@ -168,16 +183,58 @@ style_for_block (const GlossBlock *block,
     }
 }
 
+/* Every block keeps its size relative to the body text. */
+static double
+scaled_size (GlossReaderStyle *self,
+             const BlockStyle *style)
+{
+  return style->size * self->text_size / BODY_SIZE;
+}
+
 static PangoFontDescription *
-font_for_style (const BlockStyle *style)
+font_for_style (GlossReaderStyle *self,
+                const BlockStyle *style)
 {
   PangoFontDescription *font = pango_font_description_new ();
+  const char *families = style->families;
 
-  pango_font_description_set_family (font, style->families);
-  pango_font_description_set_size (font, (int) (style->size * PANGO_SCALE));
+  if (g_str_equal (families, SERIF_FAMILIES))
+    families = self->serif_families;
+
+  pango_font_description_set_family (font, families);
+  pango_font_description_set_size (font, (int) round (scaled_size (self, style) * PANGO_SCALE));
   pango_font_description_set_weight (font, style->weight);
 
   return font;
+}
+
+/* Sets the font of every block from the current families and size. */
+static void
+update_fonts (GlossReaderStyle *self)
+{
+  for (guint i = 0; i < N_STYLES; i++)
+    {
+      g_clear_pointer (&self->fonts[i], pango_font_description_free);
+      self->fonts[i] = font_for_style (self, &block_styles[i]);
+      g_object_set (self->style_tags[i], "font-desc", self->fonts[i], NULL);
+    }
+}
+
+/* The family list of the body text.  The first family that has a glyph
+ * sets it, so a Latin face put first also sets the punctuation shared
+ * with Chinese (its narrow quotation marks): that is the price of a
+ * Latin face of one's own, and why it is not the default. */
+static char *
+build_serif_families (const char *cjk_family,
+                      const char *latin_family)
+{
+  if (cjk_family == NULL || *cjk_family == '\0')
+    cjk_family = DEFAULT_CJK_FAMILY;
+
+  if (latin_family != NULL && *latin_family != '\0')
+    return g_strdup_printf ("%s,%s,%s", latin_family, cjk_family, SERIF_FALLBACKS);
+
+  return g_strdup_printf ("%s,%s", cjk_family, SERIF_FALLBACKS);
 }
 
 static void
@@ -201,7 +258,7 @@ create_tags (GlossReaderStyle *self)
     {
       const BlockStyle *style = &block_styles[i];
 
-      self->fonts[i] = font_for_style (style);
+      self->fonts[i] = font_for_style (self, style);
       self->style_tags[i] = gtk_text_tag_new (style->name);
       g_object_set (self->style_tags[i],
                     "font-desc", self->fonts[i],
@@ -221,16 +278,22 @@ create_tags (GlossReaderStyle *self)
 static void
 update_spacing (GlossReaderStyle *self)
 {
+  /* Other blocks are set a little tighter or looser than paragraphs;
+   * they keep that ratio when the reader changes the line spacing. */
+  double line_ratio = self->line_height / BODY_LINE_HEIGHT;
+
   for (guint i = 0; i < N_STYLES; i++)
     {
       const BlockStyle *style = &block_styles[i];
       double size_px = self->em * style->size / BODY_SIZE;
-      int inside = MAX (0, (int) round (size_px * (style->line_height - self->natural_line_height)));
+      double line_height = i == STYLE_PARAGRAPH ? self->line_height : style->line_height * line_ratio;
+      double below = i == STYLE_PARAGRAPH ? self->paragraph_spacing : style->below;
+      int inside = MAX (0, (int) round (size_px * (line_height - self->natural_line_height)));
 
       g_object_set (self->style_tags[i],
                     "pixels-inside-wrap", inside,
                     "pixels-above-lines", (int) round (style->above * self->em),
-                    "pixels-below-lines", inside + (int) round (style->below * self->em),
+                    "pixels-below-lines", inside + (int) round (below * self->em),
                     "indent", (int) round (style->indent * self->em),
                     NULL);
     }
@@ -242,7 +305,7 @@ update_spacing (GlossReaderStyle *self)
   /* Raised by a third of the body size, the small marker still fits
    * within the ascent of the line, so it does not push lines apart. */
   g_object_set (self->footnote_ref_tag,
-                "rise", (int) (BODY_SIZE * PANGO_SCALE / 3),
+                "rise", (int) (self->text_size * PANGO_SCALE / 3),
                 NULL);
 }
 
@@ -288,6 +351,7 @@ gloss_reader_style_finalize (GObject *object)
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->language_attrs, pango_attr_list_unref);
+  g_clear_pointer (&self->serif_families, g_free);
 
   G_OBJECT_CLASS (gloss_reader_style_parent_class)->finalize (object);
 }
@@ -309,6 +373,11 @@ gloss_reader_style_init (GlossReaderStyle *self)
   self->natural_line_height = 1.448;
   self->width = -1;
   self->margin = -1;
+  self->serif_families = g_strdup (SERIF_FAMILIES);
+  self->text_size = BODY_SIZE;
+  self->line_height = BODY_LINE_HEIGHT;
+  self->paragraph_spacing = block_styles[STYLE_PARAGRAPH].below;
+  self->column_ems = COLUMN_EMS;
 
   create_tags (self);
 
@@ -481,7 +550,8 @@ gloss_reader_style_measure (GlossReaderStyle *self,
  * @self: a #GlossReaderStyle
  * @width: the width of the view, in pixels
  *
- * Centres a column of COLUMN_EMS characters in a view @width wide (or
+ * Centres a column of the chosen width in characters (COLUMN_EMS unless
+ * gloss_reader_style_set_column_width() said otherwise) in a view @width wide (or
  * leaves a small margin where the view is narrower).
  *
  * Returns: %TRUE if the margin changed, and the view must take
@@ -498,7 +568,7 @@ gloss_reader_style_set_width (GlossReaderStyle *self,
 
   g_return_val_if_fail (GLOSS_IS_READER_STYLE (self), FALSE);
 
-  column = (int) round (COLUMN_EMS * self->em);
+  column = (int) round (self->column_ems * self->em);
   min_margin = (int) round (MIN_MARGIN_EMS * self->em);
   margin = MAX (min_margin, (width - column) / 2);
 
@@ -552,4 +622,140 @@ gloss_reader_style_set_colors (GlossReaderStyle *self,
     }
 
   g_object_set (self->footnote_ref_tag, "foreground-rgba", accent, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader's settings                                              */
+/*                                                                    */
+/* Each setter changes the tags at once; the text view lays its lines */
+/* out again when they change.  Whatever changes the size of the body */
+/* text (fonts, size) changes the em: measure again with the view's   */
+/* Pango context and queue a resize of the view, so that the margins  */
+/* follow.  GlossReaderSettings does both.                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * gloss_reader_style_set_fonts:
+ * @self: a #GlossReaderStyle
+ * @cjk_family: (nullable): the family for Chinese body text, or %NULL
+ *   for the default (Noto Serif CJK SC)
+ * @latin_family: (nullable): a family put before it for Latin letters,
+ *   or %NULL to take the Latin letters of @cjk_family
+ *
+ * Sets the faces of the body text (paragraphs, footnotes, contents and
+ * front matter); headings keep their sans-serif faces.
+ */
+void
+gloss_reader_style_set_fonts (GlossReaderStyle *self,
+                              const char       *cjk_family,
+                              const char       *latin_family)
+{
+  g_autofree char *families = NULL;
+
+  g_return_if_fail (GLOSS_IS_READER_STYLE (self));
+
+  families = build_serif_families (cjk_family, latin_family);
+  if (g_str_equal (families, self->serif_families))
+    return;
+
+  g_free (self->serif_families);
+  self->serif_families = g_steal_pointer (&families);
+  update_fonts (self);
+}
+
+/**
+ * gloss_reader_style_get_serif_families:
+ *
+ * Returns: the family list of the body text, as Pango reads it
+ */
+const char *
+gloss_reader_style_get_serif_families (GlossReaderStyle *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_STYLE (self), NULL);
+
+  return self->serif_families;
+}
+
+/**
+ * gloss_reader_style_set_text_size:
+ * @self: a #GlossReaderStyle
+ * @points: the size of the body text, in points
+ *
+ * Every other block keeps its size relative to the body text.
+ */
+void
+gloss_reader_style_set_text_size (GlossReaderStyle *self,
+                                  double            points)
+{
+  g_return_if_fail (GLOSS_IS_READER_STYLE (self));
+  g_return_if_fail (points > 0);
+
+  if (points == self->text_size)
+    return;
+
+  self->text_size = points;
+  update_fonts (self);
+  update_spacing (self);
+}
+
+/**
+ * gloss_reader_style_set_line_height:
+ * @self: a #GlossReaderStyle
+ * @line_height: from one line of a paragraph to the next, as a
+ *   multiple of the text size
+ */
+void
+gloss_reader_style_set_line_height (GlossReaderStyle *self,
+                                    double            line_height)
+{
+  g_return_if_fail (GLOSS_IS_READER_STYLE (self));
+  g_return_if_fail (line_height >= 1.0);
+
+  if (line_height == self->line_height)
+    return;
+
+  self->line_height = line_height;
+  update_spacing (self);
+}
+
+/**
+ * gloss_reader_style_set_paragraph_spacing:
+ * @self: a #GlossReaderStyle
+ * @ems: the space after a paragraph, in ems of the body text
+ */
+void
+gloss_reader_style_set_paragraph_spacing (GlossReaderStyle *self,
+                                          double            ems)
+{
+  g_return_if_fail (GLOSS_IS_READER_STYLE (self));
+  g_return_if_fail (ems >= 0);
+
+  if (ems == self->paragraph_spacing)
+    return;
+
+  self->paragraph_spacing = ems;
+  update_spacing (self);
+}
+
+/**
+ * gloss_reader_style_set_column_width:
+ * @self: a #GlossReaderStyle
+ * @characters: the widest the column grows, in CJK characters
+ *
+ * Takes effect at the next gloss_reader_style_set_width(), which then
+ * reports a new margin.
+ */
+void
+gloss_reader_style_set_column_width (GlossReaderStyle *self,
+                                     int               characters)
+{
+  g_return_if_fail (GLOSS_IS_READER_STYLE (self));
+  g_return_if_fail (characters > 0);
+
+  if (characters == self->column_ems)
+    return;
+
+  self->column_ems = characters;
+  self->width = -1;
+  self->margin = -1;
 }

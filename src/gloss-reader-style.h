@@ -33,5 +33,17 @@ int                         gloss_reader_style_get_margin              (GlossRea
 void                        gloss_reader_style_set_colors              (GlossReaderStyle *self,
                                                                         const GdkRGBA    *foreground,
                                                                         const GdkRGBA    *accent);
+void                        gloss_reader_style_set_fonts               (GlossReaderStyle *self,
+                                                                        const char       *cjk_family,
+                                                                        const char       *latin_family);
+const char                 *gloss_reader_style_get_serif_families      (GlossReaderStyle *self);
+void                        gloss_reader_style_set_text_size           (GlossReaderStyle *self,
+                                                                        double            points);
+void                        gloss_reader_style_set_line_height         (GlossReaderStyle *self,
+                                                                        double            line_height);
+void                        gloss_reader_style_set_paragraph_spacing   (GlossReaderStyle *self,
+                                                                        double            ems);
+void                        gloss_reader_style_set_column_width        (GlossReaderStyle *self,
+                                                                        int               characters);
 
 G_END_DECLS

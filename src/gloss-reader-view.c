@@ -1560,3 +1560,20 @@ gloss_reader_view_get_popup_child (GlossReaderView *self)
 
   return gtk_popover_get_child (self->tool_popover);
 }
+
+/**
+ * gloss_reader_view_get_style:
+ *
+ * The typography of the view, for GlossReaderSettings to change.  After
+ * changing its fonts or sizes, measure it again with the view's Pango
+ * context and queue a resize of the view.
+ *
+ * Returns: (transfer none): the style of the view
+ */
+GlossReaderStyle *
+gloss_reader_view_get_style (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  return self->style;
+}

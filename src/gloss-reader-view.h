@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-content.h"
+#include "gloss-reader-style.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,6 @@ gboolean       gloss_reader_view_open_footnote        (GlossReaderView *self,
                                                        guint            ref_index);
 const char    *gloss_reader_view_get_footnote_text    (GlossReaderView *self);
 guint          gloss_reader_view_count_unknown_glyphs (GlossReaderView *self);
+GlossReaderStyle *gloss_reader_view_get_style         (GlossReaderView *self);
 
 G_END_DECLS

@@ -46,6 +46,7 @@
 #include "gloss-mention-layer.h"
 #include "gloss-panels.h"
 #include "gloss-user-events.h"
+#include "gloss-reader-settings.h"
 
 /* How long a toast reporting a failure stays up, in seconds. */
 #define ERROR_TOAST_TIMEOUT 10
@@ -76,6 +77,7 @@ struct _GlossWindow
   GlossHighlightPalette *palette;
   GlossNoteEditor      *note_editor;
   GSettings            *settings;
+  GlossReaderSettings  *reader_settings;  /* fonts, spacing, colour scheme */
   GBindingGroup        *document_bindings;
   /* Opened after the first frame, unless another is opened first. */
   GlossDocument        *start_document;
@@ -1458,6 +1460,12 @@ gloss_window_dispose (GObject *object)
   g_clear_handle_id (&self->visible_items_source, g_source_remove);
   unbind_panels_settings (self);
 
+  /* Removed by hand: left in the map, the settings action was seen to
+   * outlive the window's action group, still connected to it, so that
+   * changing the key after the window had gone (from the preferences,
+   * in another window) logged a critical. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "fold-chinese-variants");
+
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->start_document);
@@ -1472,6 +1480,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->note_editor);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->reader_settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1609,6 +1618,10 @@ gloss_window_init (GlossWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The reading preferences: the view's typography, and the sepia
+   * style class on this window. */
+  self->reader_settings = gloss_reader_settings_new (self->reader_view, GTK_WIDGET (self));
 
   gtk_drop_target_set_gtypes (self->drop_target, drop_types, G_N_ELEMENTS (drop_types));
 
