@@ -34,24 +34,28 @@ security_mirror=${GLOSS_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-sec
 # cached runtimes are rebuilt.
 recipe=4
 
-# What Gloss needs at run time. mmdebstrap installs no Recommends, so the
-# SVG loader (symbolic icons), the icon themes and the MIME database are
-# named. fonts-noto-cjk: Chinese must render even where the host has no
-# CJK font; fontconfig's tools help to check that inside the sandbox.
+# What Gloss needs at run time, like the GNOME Platform: no Poppler (the
+# manifest builds it into /app, as it must for GNOME). mmdebstrap installs
+# no Recommends, so the SVG loader (symbolic icons), the icon themes and
+# the MIME database are named. fonts-noto-cjk: Chinese must render even
+# where the host has no CJK font; fontconfig's tools check that inside
+# the sandbox.
 platform_packages="libgtk-4-1 libadwaita-1-0 libjson-glib-1.0-0 libsqlite3-0
-libpoppler-glib8 libpango-1.0-0 libpangocairo-1.0-0 libcairo2 libglib2.0-0
+libpango-1.0-0 libpangocairo-1.0-0 libcairo2 libglib2.0-0 libfreetype6
+libfontconfig1 libjpeg62-turbo libpng16-16 zlib1g libstdc++6
 libgdk-pixbuf-2.0-0 librsvg2-common adwaita-icon-theme hicolor-icon-theme
 shared-mime-info fontconfig fonts-noto-cjk fonts-dejavu-core libdbus-1-3 dbus"
 
-# The Platform, plus what building Gloss takes. appstream-util because
-# flatpak-builder 1.2 runs appstream-compose inside the Sdk once the app
-# ships metainfo; libgtk-4-bin for gtk4-update-icon-cache (meson's
-# post-install step).
+# The Platform, plus what building Gloss and Poppler takes. appstream-util
+# because flatpak-builder 1.2 runs appstream-compose inside the Sdk once
+# the app ships metainfo; libgtk-4-bin for gtk4-update-icon-cache (meson's
+# post-install step); make for poppler-data.
 sdk_packages="$platform_packages
 libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
-libpoppler-glib-dev libpango1.0-dev libcairo2-dev libglib2.0-dev
-libglib2.0-dev-bin libglib2.0-bin libgtk-4-bin
-meson ninja-build gcc libc6-dev pkg-config python3
+libpango1.0-dev libcairo2-dev libglib2.0-dev libglib2.0-dev-bin
+libglib2.0-bin libgtk-4-bin libfreetype-dev libfontconfig-dev libjpeg-dev
+libpng-dev zlib1g-dev
+meson ninja-build cmake make gcc g++ libc6-dev pkg-config python3
 gettext desktop-file-utils appstream appstream-util"
 
 # On the host: flatpak-builder strips with the host's elfutils; Xvfb,
@@ -267,6 +271,14 @@ run_app() {
   done
   [ -f "$home/.var/app/$app_id/data/gloss/user.db" ] ||
     die "the library is not in the sandbox's data dir"
+
+  # Poppler is the app's own, found through /app/lib in ld.so.conf.
+  poppler=$(HOME=$home flatpak run --command=ldd "$app_id" /app/bin/gloss | grep libpoppler-glib)
+  log "Poppler: $poppler"
+  case $poppler in
+    *"=> /app/lib/"*) ;;
+    *) die "gloss does not use the Poppler built into /app" ;;
+  esac
 
   # Chinese needs a CJK face inside the sandbox, whatever the host has.
   face=$(HOME=$home flatpak run --command=fc-match "$app_id" -f '%{file}' "Noto Serif CJK SC:lang=zh-cn")
