@@ -252,6 +252,13 @@ in_display() {
 }
 
 run_app() {
+  # What the sandbox may reach: no network, no host file system.
+  perms=$(flatpak info --show-permissions "$app_id")
+  printf '%s\n' "$perms"
+  if printf '%s\n' "$perms" | grep -q -e '^filesystems=' -e '^shared=.*network'; then
+    die "the app may reach the network or the host's files"
+  fi
+
   # A scratch home: the sandbox's data dir is $HOME/.var/app/$app_id.
   home="$out/home"
   rm -rf "$home"
