@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Print one line, "N passed, M failed", from meson's test log.
 
+    summarize-tests.py TESTLOG.json [NAME=passed|NAME=failed ...]
+
+Each NAME=RESULT after the log is one more test that ran outside meson
+(the Flatpak build and run on CI) and counts once.
+
 Each GLib test program reports its cases in TAP; every case counts. A
 program that crashed or timed out before finishing its plan counts as a
 failure too, so that a crash can never hide behind the cases it skipped.
@@ -33,6 +38,14 @@ with open(sys.argv[1], encoding="utf-8") as log:
         passed += oks
         failed += nots
         skipped += skips
+
+for extra in sys.argv[2:]:
+    name, _, result = extra.partition("=")
+    if result == "passed":
+        passed += 1
+    else:
+        print(f"{name}: {result or 'no result'}", file=sys.stderr)
+        failed += 1
 
 line = f"{passed} passed, {failed} failed"
 if skipped:

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-sqlite-check.h"
 #include "test-util.h"
 
 static char *
@@ -331,12 +332,23 @@ test_damaged_original (void)
   test_rm_rf (dir);
 }
 
+/* The SQLite we are linked with has FTS5: the library opens only then. */
+static void
+test_fts5 (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_store_check_fts5 (&error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/fts5", test_fts5);
   g_test_add_func ("/store/reopen", test_reopen);
   g_test_add_func ("/store/lookup", test_lookup);
   g_test_add_func ("/store/damaged-user-db", test_damaged_user_db);

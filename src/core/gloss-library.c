@@ -21,6 +21,7 @@
 #include "gloss-decode.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-sqlite-check.h"
 #include "gloss-store.h"
 
 #define CORPUS_RESOURCE "/io/github/glossreader/Gloss/corpus/"
@@ -388,6 +389,10 @@ gloss_library_open (const char *dir,
   gboolean created = FALSE;
 
   g_return_val_if_fail (dir != NULL, NULL);
+
+  /* Before touching the files: without FTS5 nothing would work anyway. */
+  if (!gloss_store_check_fts5 (error))
+    return NULL;
 
   self->dir = g_strdup (dir);
   self->store = gloss_store_open (dir, &created, error);
