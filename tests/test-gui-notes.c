@@ -22,9 +22,6 @@
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
 #define THESIS_ID  "002_ba12018ce53e1c1f"
 
-/* Long enough for a slow CI machine, short enough to fail rather than hang. */
-#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
-
 typedef struct
 {
   char             *dir;
@@ -43,50 +40,6 @@ typedef struct
 /* ------------------------------------------------------------------ */
 /* Main loop helpers                                                  */
 /* ------------------------------------------------------------------ */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint ticker = g_timeout_add (50, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (ticker);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag_cb, &done);
-  iterate_until (flag_is_set, &done);
-}
 
 static gboolean
 is_mapped (gpointer data)
@@ -228,7 +181,7 @@ show_pane (Fixture *f)
   gloss_notes_pane_set_document (GLOSS_NOTES_PANE (pane), f->article);
   gtk_window_set_child (f->window, pane);
   gtk_window_present (f->window);
-  iterate_until (is_mapped, pane);
+  test_iterate_until (is_mapped, pane);
 
   return GLOSS_NOTES_PANE (pane);
 }
@@ -378,7 +331,7 @@ test_pane_rows (Fixture       *f,
   g_assert_cmpstr (gloss_notes_pane_get_visible_page (pane), ==, "list");
 
   /* and rows on screen show them */
-  iterate_for (100);
+  test_iterate_for (100);
   collect_rows (GTK_WIDGET (pane), rows);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_true (g_ptr_array_find (rows, f->red, NULL));
@@ -492,7 +445,7 @@ test_pane_needs_attention (Fixture       *f,
   g_assert_cmpstr (gloss_notes_pane_get_visible_page (pane), ==, "list");
 
   /* its row offers re-attaching; the button emits the request */
-  iterate_for (100);
+  test_iterate_for (100);
   collect_rows (GTK_WIDGET (pane), rows);
   g_assert_cmpuint (rows->len, ==, 1);
   {
@@ -588,7 +541,7 @@ show_editor (Fixture   *f,
   g_signal_connect (editor, "changed", G_CALLBACK (changed_cb), changes);
   gtk_window_set_child (f->window, editor);
   gtk_window_present (f->window);
-  iterate_until (is_mapped, editor);
+  test_iterate_until (is_mapped, editor);
 
   return GLOSS_NOTE_EDITOR (editor);
 }
@@ -614,12 +567,12 @@ test_editor_text (Fixture       *f,
   gtk_text_buffer_insert (buffer, &end, "：技术推动", -1);
 
   /* not at every keystroke... */
-  iterate_for (GLOSS_NOTE_EDITOR_SAVE_DELAY_MS / 5);
+  test_iterate_for (GLOSS_NOTE_EDITOR_SAVE_DELAY_MS / 5);
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_cmpstr (gloss_note_get_text (f->green), ==, "定义");
 
   /* ...but after a pause */
-  iterate_until (changed_once, &changes);
+  test_iterate_until (changed_once, &changes);
   g_assert_cmpuint (changes.count, ==, 1);
   g_assert_cmpstr (gloss_note_get_text (f->green), ==, "定义：技术推动");
   g_assert_cmpstr (gloss_note_get_text (changes.before), ==, "定义");
@@ -792,7 +745,7 @@ test_palette (Fixture       *f,
 
   gtk_window_set_child (f->window, palette);
   gtk_window_present (f->window);
-  iterate_until (is_mapped, palette);
+  test_iterate_until (is_mapped, palette);
 
   g_signal_connect (palette, "color-chosen", G_CALLBACK (chosen_cb), &chosen);
   gloss_highlight_palette_set_style (GLOSS_HIGHLIGHT_PALETTE (palette), GLOSS_HIGHLIGHT_UNDERLINE);

@@ -18,9 +18,6 @@
 #include "gloss-window.h"
 #include "test-util.h"
 
-/* Long enough for a slow CI machine, short enough to fail rather than hang. */
-#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
-
 /* Every key the preferences window writes: reset after each test, as
  * the memory backend is shared by the whole process. */
 static const char * const preference_keys[] = {
@@ -46,37 +43,9 @@ typedef struct
 /* ------------------------------------------------------------------ */
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint ticker = g_timeout_add (50, wake_up_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (ticker);
-}
-
-static gboolean
 widget_is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
 }
 
 static void
@@ -95,12 +64,12 @@ settle (GtkWidget *widget)
   gboolean painted = FALSE;
   gulong handler;
 
-  iterate_until (widget_is_mapped, widget);
+  test_iterate_until (widget_is_mapped, widget);
 
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
-  iterate_until (flag_is_set, &painted);
+  test_iterate_until (test_flag_is_set, &painted);
   g_signal_handler_disconnect (clock, handler);
 }
 
@@ -129,7 +98,7 @@ fixture_set_up (Fixture       *fixture,
   /* The window opens the first document after its first frame; let it
    * finish, so that nothing is under way when the test ends. */
   view = gloss_window_get_reader_view (fixture->window);
-  iterate_until (reader_has_text, view);
+  test_iterate_until (reader_has_text, view);
   settle (GTK_WIDGET (view));
 }
 
@@ -370,7 +339,7 @@ test_window_rows (Fixture       *fixture,
 
   g_object_ref (preferences);
   gtk_window_present (preferences);
-  iterate_until (widget_is_mapped, preferences);
+  test_iterate_until (widget_is_mapped, preferences);
 
   /* The expander's child rows are built even while it is closed. */
   collect_rows (GTK_WIDGET (preferences), rows);
@@ -417,7 +386,7 @@ test_window_writes_settings (Fixture       *fixture,
 
   preferences = g_object_ref (gloss_preferences_window_new (GTK_WINDOW (fixture->window)));
   gtk_window_present (preferences);
-  iterate_until (widget_is_mapped, preferences);
+  test_iterate_until (widget_is_mapped, preferences);
 
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_child (preferences, "text_size_spin"))), ==, 14.0);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_child (preferences, "line_spacing_spin"))), ==, 2.0);
@@ -457,7 +426,7 @@ test_window_fold_switch (void)
   GtkWindow *preferences = g_object_ref (gloss_preferences_window_new (NULL));
 
   gtk_window_present (preferences);
-  iterate_until (widget_is_mapped, preferences);
+  test_iterate_until (widget_is_mapped, preferences);
 
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (get_child (preferences, "fold_switch"))));
   gtk_switch_set_active (GTK_SWITCH (get_child (preferences, "fold_switch")), TRUE);

@@ -20,9 +20,6 @@
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
 #define THESIS_ID  "002_ba12018ce53e1c1f"
 
-/* Long enough for a slow CI machine, short enough to fail rather than hang. */
-#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
-
 typedef struct
 {
   char         *dir;
@@ -31,54 +28,6 @@ typedef struct
 } Fixture;
 
 /* ------------------------------------------------------------------ */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until done(data), failing after WAIT_TIMEOUT_USEC;
- * a ticking source makes sure the deadline is checked even when
- * nothing else happens. */
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint ticker = g_timeout_add (50, wake_up_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (ticker);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Lets the main loop run for a while, whatever happens. */
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_is_set, &done);
-}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -108,14 +57,14 @@ wait_for_draw (GlossReaderView *view)
   gboolean painted = FALSE;
   gulong handler;
 
-  iterate_until (reader_is_mapped, view);
-  iterate_until (reader_is_loaded, view);
+  test_iterate_until (reader_is_mapped, view);
+  test_iterate_until (reader_is_loaded, view);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (GTK_WIDGET (view));
-  iterate_until (flag_is_set, &painted);
+  test_iterate_until (test_flag_is_set, &painted);
   g_signal_handler_disconnect (clock, handler);
 }
 
@@ -265,7 +214,7 @@ test_scroll_updates_top_offset (Fixture       *fixture,
   g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, 0);
 
   gloss_reader_view_scroll_to_offset (view, target);
-  iterate_until (top_offset_reached, args);
+  test_iterate_until (top_offset_reached, args);
 
   /* The session, which the other panes follow, follows the view. */
   g_assert_cmpuint (gloss_session_get_visible_offset (session), ==, target);
@@ -294,7 +243,7 @@ test_position_restored (Fixture       *fixture,
   gpointer args[] = { view, GUINT_TO_POINTER (target) };
 
   gloss_reader_view_scroll_to_offset (view, target);
-  iterate_until (top_offset_reached, args);
+  test_iterate_until (top_offset_reached, args);
 
   /* Opening another document saves the position in this one ... */
   open_and_draw (fixture, THESIS_ID);
@@ -302,7 +251,7 @@ test_position_restored (Fixture       *fixture,
 
   /* ... and coming back restores it. */
   open_and_draw (fixture, ARTICLE_ID);
-  iterate_for (300);
+  test_iterate_for (300);
   g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, target);
 }
 
@@ -335,8 +284,8 @@ test_footnote_popover (Fixture       *fixture,
   g_assert_true (gtk_text_iter_has_tag (&iter, tag));
 
   g_assert_true (gloss_reader_view_open_footnote (view, 0));
-  iterate_until (popover_text_shown, view);
-  iterate_for (200);
+  test_iterate_until (popover_text_shown, view);
+  test_iterate_for (200);
 
   expected = gloss_content_dup_block_text (content, ref->footnote);
   g_assert_cmpstr (gloss_reader_view_get_footnote_text (view), ==, expected);
@@ -366,7 +315,7 @@ test_highlight_action (Fixture       *fixture,
 
   gloss_reader_view_select_range (view, start, end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.highlight", "s", "red"));
-  iterate_for (100);
+  test_iterate_for (100);
 
   /* in the notes pane ... */
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
@@ -385,13 +334,13 @@ test_highlight_action (Fixture       *fixture,
 
   /* undo takes it away, redo brings it back, with its id */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  iterate_for (50);
+  test_iterate_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   gtk_text_buffer_get_iter_at_offset (gloss_reader_view_get_buffer (view), &iter, start + 1);
   g_assert_false (gtk_text_iter_has_tag (&iter, tag));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
-  iterate_for (50);
+  test_iterate_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   g_assert_nonnull (gloss_annotations_lookup (gloss_library_get_annotations (fixture->library),
                                               gloss_note_get_id (note)));
@@ -444,10 +393,10 @@ test_export_dialog (Fixture       *fixture,
   dialog = gloss_export_dialog_new (GTK_WINDOW (fixture->window), fixture->library, NULL, article);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (preview_is_ready, dialog);
+  test_iterate_until (preview_is_ready, dialog);
 
   gloss_export_dialog_export_to (GLOSS_EXPORT_DIALOG (dialog), file);
-  iterate_until (flag_is_nonzero, &exported);
+  test_iterate_until (flag_is_nonzero, &exported);
   g_assert_cmpuint (exported, ==, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));

@@ -39,49 +39,6 @@ typedef struct
 /* ------------------------------------------------------------------ */
 /* Waiting                                                            */
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint ticker = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (ticker);
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-flag_is_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  iterate_until (flag_is_set, &done);
-}
-
 /* The pane has taken the query, run it and shown what came of it. */
 static gboolean
 pane_settled (gpointer data)
@@ -100,8 +57,8 @@ search (Fixture    *f,
         const char *query)
 {
   gloss_search_pane_set_query (f->pane, query);
-  iterate_for (250);
-  iterate_until (pane_settled, f->pane);
+  test_iterate_for (250);
+  test_iterate_until_full (pane_settled, f->pane, WAIT_TIMEOUT_USEC);
 }
 
 static gboolean
@@ -115,8 +72,8 @@ find (Fixture    *f,
       const char *query)
 {
   gloss_find_bar_set_query (f->bar, query);
-  iterate_for (150);
-  iterate_until (bar_settled, f->bar);
+  test_iterate_for (150);
+  test_iterate_until_full (bar_settled, f->bar, WAIT_TIMEOUT_USEC);
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,7 +157,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   /* workers still running hold the widgets until they report */
-  iterate_for (100);
+  test_iterate_for (100);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->buffer);
   g_assert_finalize_object (f->content);
@@ -372,7 +329,7 @@ test_pane_grouped_results (Fixture       *f,
   g_assert_cmpstr (folded_range, ==, query);
 
   /* the rows are drawn without complaint */
-  iterate_for (100);
+  test_iterate_for (100);
   activated_clear (&a);
 }
 
@@ -520,10 +477,10 @@ test_pane_stale_results (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       gloss_search_pane_set_query (f->pane, queries[i]);
-      iterate_for (40);
+      test_iterate_for (40);
     }
-  iterate_for (250);
-  iterate_until (pane_settled, f->pane);
+  test_iterate_for (250);
+  test_iterate_until_full (pane_settled, f->pane, WAIT_TIMEOUT_USEC);
 
   g_assert_cmpstr (gloss_search_results_get_query (gloss_search_pane_get_results (f->pane)), ==, "规范");
   g_assert_cmpuint (gloss_search_results_get_n_matches (gloss_search_pane_get_results (f->pane)),
@@ -672,7 +629,7 @@ test_find_count_and_cycle (Fixture       *f,
 
   /* tags on exactly the matches, the current one apart */
   wait.expected = 2 * n;
-  iterate_until (tags_done, &wait);
+  test_iterate_until_full (tags_done, &wait, WAIT_TIMEOUT_USEC);
   for (guint i = 0; i < n; i++)
     {
       gloss_find_bar_get_match (f->bar, i, &start, &end);
@@ -684,7 +641,7 @@ test_find_count_and_cycle (Fixture       *f,
 
   /* closing takes the tags away */
   gloss_find_bar_close (f->bar);
-  iterate_until (bar_settled, f->bar);
+  test_iterate_until_full (bar_settled, f->bar, WAIT_TIMEOUT_USEC);
   g_assert_cmpuint (tagged_chars (f->buffer, "find-match"), ==, 0);
   g_assert_cmpuint (tagged_chars (f->buffer, "find-current"), ==, 0);
 }
@@ -715,14 +672,14 @@ test_find_buffer_filling (Fixture       *f,
     }
   g_assert_cmpuint (in_half, <, n);
   wait.expected = 2 * in_half;
-  iterate_until (tags_done, &wait);
-  iterate_for (50);
+  test_iterate_until_full (tags_done, &wait, WAIT_TIMEOUT_USEC);
+  test_iterate_for (50);
   g_assert_cmpuint (tagged_chars (f->buffer, "find-match"), ==, 2 * in_half);
 
   gtk_text_buffer_get_end_iter (f->buffer, &end_iter);
   gtk_text_buffer_insert (f->buffer, &end_iter, middle, -1);
   wait.expected = 2 * n;
-  iterate_until (tags_done, &wait);
+  test_iterate_until_full (tags_done, &wait, WAIT_TIMEOUT_USEC);
 }
 
 static void
@@ -750,7 +707,7 @@ test_find_empty_and_variants (Fixture       *f,
   find (f, "網絡");
   g_assert_cmpuint (gloss_find_bar_get_n_matches (f->bar), ==, 0);
   gloss_find_bar_set_fold_chinese_variants (f->bar, TRUE);
-  iterate_until (bar_settled, f->bar);
+  test_iterate_until_full (bar_settled, f->bar, WAIT_TIMEOUT_USEC);
   g_assert_cmpuint (gloss_find_bar_get_n_matches (f->bar), ==, simplified);
 
   /* full width and case fold as in the search */

@@ -22,9 +22,6 @@
 /* The article writes the 2015 report's symbol in full-width form. */
 #define REPORT_SYMBOL "Ａ／７０／１７４"
 
-/* Long enough for a slow CI machine, short enough to fail rather than hang. */
-#define WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
-
 typedef struct
 {
   char         *dir;
@@ -33,29 +30,6 @@ typedef struct
 } Fixture;
 
 /* ------------------------------------------------------------------ */
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until done(data), failing after WAIT_TIMEOUT_USEC. */
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_USEC;
-  guint ticker = g_timeout_add (50, wake_up_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (ticker);
-}
 
 static gboolean
 reader_is_ready (gpointer data)
@@ -80,7 +54,7 @@ wait_for_article (Fixture *fixture)
   GlossDocument *document;
 
   /* the window opens the first document of a new library by itself */
-  iterate_until (reader_is_ready, view);
+  test_iterate_until (reader_is_ready, view);
   document = gloss_session_get_document (gloss_window_get_session (fixture->window));
   g_assert_cmpstr (gloss_document_get_id (document), ==, ARTICLE_ID);
 
@@ -154,7 +128,7 @@ test_wide_layout (Fixture       *fixture,
   GtkWidget *timeline = GTK_WIDGET (gloss_panels_get_timeline_panel (panels));
   GtkWidget *mechanisms = GTK_WIDGET (gloss_panels_get_mechanisms_panel (panels));
 
-  iterate_until (panels_are_placed, timeline);
+  test_iterate_until (panels_are_placed, timeline);
   g_assert_false (gloss_panels_get_folded (panels));
   g_assert_true (gtk_widget_get_mapped (timeline));
   g_assert_true (gtk_widget_get_mapped (mechanisms));
@@ -163,7 +137,7 @@ test_wide_layout (Fixture       *fixture,
   /* the header bar's toggle is a stateful action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-mechanisms", NULL));
   g_assert_false (gloss_panels_get_show_mechanisms (panels));
-  iterate_until (panels_are_placed, timeline);
+  test_iterate_until (panels_are_placed, timeline);
   g_assert_false (gtk_widget_get_visible (mechanisms));
   g_assert_true (gtk_widget_get_mapped (timeline));
 }
@@ -179,7 +153,7 @@ test_narrow_layout (Fixture       *fixture,
   GtkWidget *timeline = GTK_WIDGET (gloss_panels_get_timeline_panel (panels));
   GtkWidget *mechanisms = GTK_WIDGET (gloss_panels_get_mechanisms_panel (panels));
 
-  iterate_until (panels_are_placed, timeline);
+  test_iterate_until (panels_are_placed, timeline);
   g_assert_true (gloss_panels_get_folded (panels));
   g_assert_true (gtk_widget_get_visible (timeline));
   g_assert_false (gtk_widget_get_visible (mechanisms));
@@ -227,7 +201,7 @@ test_visible_items (Fixture       *fixture,
   g_assert_true (gtk_text_iter_has_tag (&iter, tag));
 
   gloss_reader_view_scroll_to_offset (view, offset);
-  iterate_until (id_is_highlighted, &highlight);
+  test_iterate_until (id_is_highlighted, &highlight);
   gloss_reader_view_get_visible_range (view, &start, &end);
   g_assert_cmpuint (start, <=, offset);
   g_assert_cmpuint (offset, <, end);

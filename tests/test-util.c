@@ -114,3 +114,60 @@ test_exec_sql (const char *path,
     g_error ("%s", message);
   sqlite3_close (db);
 }
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until done(data), failing after timeout_usec; a
+ * ticking source makes sure the deadline is checked even when nothing
+ * else happens. */
+void
+test_iterate_until_full (TestDoneFunc done,
+                         gpointer     data,
+                         gint64       timeout_usec)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_usec;
+  guint ticker = g_timeout_add (50, wake_up_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (ticker);
+}
+
+void
+test_iterate_until (TestDoneFunc done,
+                    gpointer     data)
+{
+  test_iterate_until_full (done, data, TEST_WAIT_TIMEOUT_USEC);
+}
+
+/* For test_iterate_until(): whether the gboolean at flag is set. */
+gboolean
+test_flag_is_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+set_flag_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for a while, whatever happens. */
+void
+test_iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  test_iterate_until (test_flag_is_set, &done);
+}

@@ -25,4 +25,18 @@ gint          test_find_char_offset (GlossContent *content,
 void          test_exec_sql         (const char   *path,
                                      const char   *sql);
 
+/* The main loop, for the GUI tests: long enough for a slow CI machine,
+ * short enough to fail rather than hang. */
+#define TEST_WAIT_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+
+typedef gboolean (*TestDoneFunc) (gpointer data);
+
+void          test_iterate_until_full (TestDoneFunc  done,
+                                       gpointer      data,
+                                       gint64        timeout_usec);
+void          test_iterate_until    (TestDoneFunc  done,
+                                     gpointer      data);
+void          test_iterate_for      (guint         ms);
+gboolean      test_flag_is_set      (gpointer      flag);
+
 G_END_DECLS
