@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* One table for every place that draws a highlight (the palette, the
- * notes pane, the reading view), so that "red" is the same red
- * everywhere.  Fills are pale tints in the light style, where the text
+/* The colours themselves are one table in the core (gloss-note.c), for
+ * every place that draws a highlight (the palette, the notes pane, the
+ * reading view, exports), so that "red" is the same red everywhere; this
+ * file turns them into GdkRGBA and CSS.  Fills are pale tints in the light style, where the text
  * is near-black, and deep tints in the dark style, where it is near-
  * white; both keep the text well above WCAG AA contrast (the GUI test
  * checks it).  Lines (underline, strike-through) need to stand out from
@@ -19,50 +20,6 @@
 #include <glib/gi18n.h>
 
 #include "gloss-highlight-colors.h"
-
-typedef struct
-{
-  const char *key;
-  const char *label;
-  const char *light_fill;
-  const char *dark_fill;
-  const char *light_line;
-  const char *dark_line;
-} ColorEntry;
-
-static const ColorEntry entries[] = {
-  { "red",    N_("Red"),    "#ffc9c4", "#7d2b2b", "#e01b24", "#ff7b63" },
-  { "orange", N_("Orange"), "#ffd9ad", "#7a4617", "#e66100", "#ffa348" },
-  { "yellow", N_("Yellow"), "#fff08c", "#675812", "#c88800", "#f8e45c" },
-  { "green",  N_("Green"),  "#c6efc4", "#2b5a30", "#26a269", "#8ff0a4" },
-  { "teal",   N_("Teal"),   "#b6ebe6", "#1d5753", "#0f8a7e", "#7adfd3" },
-  { "blue",   N_("Blue"),   "#c9dcff", "#27466f", "#1c71d8", "#99c1f1" },
-  { "purple", N_("Purple"), "#e5d3ff", "#4e3573", "#9141ac", "#dc8add" },
-  { "gray",   N_("Gray"),   "#dedddb", "#4a4a4d", "#77767b", "#c0bfbc" },
-};
-
-static const ColorEntry *
-find_entry (const char *color)
-{
-  for (guint i = 0; color != NULL && i < G_N_ELEMENTS (entries); i++)
-    if (g_str_equal (entries[i].key, color))
-      return &entries[i];
-
-  return NULL;
-}
-
-/* An unknown key (a palette grown in a newer core) gets the gray entry,
- * so it is still drawn, only without its own colour. */
-static const ColorEntry *
-find_entry_or_gray (const char *color,
-                    gboolean   *found)
-{
-  const ColorEntry *entry = find_entry (color);
-
-  *found = entry != NULL;
-
-  return entry ? entry : find_entry ("gray");
-}
 
 /**
  * gloss_highlight_colors_get_fill:
@@ -78,11 +35,10 @@ gloss_highlight_colors_get_fill (const char *color,
                                  GdkRGBA    *rgba)
 {
   gboolean found;
-  const ColorEntry *entry = find_entry_or_gray (color, &found);
 
   g_return_val_if_fail (rgba != NULL, FALSE);
 
-  gdk_rgba_parse (rgba, dark ? entry->dark_fill : entry->light_fill);
+  gdk_rgba_parse (rgba, gloss_note_color_get_hex (color, dark, TRUE, &found));
 
   return found;
 }
@@ -101,11 +57,10 @@ gloss_highlight_colors_get_line (const char *color,
                                  GdkRGBA    *rgba)
 {
   gboolean found;
-  const ColorEntry *entry = find_entry_or_gray (color, &found);
 
   g_return_val_if_fail (rgba != NULL, FALSE);
 
-  gdk_rgba_parse (rgba, dark ? entry->dark_line : entry->light_line);
+  gdk_rgba_parse (rgba, gloss_note_color_get_hex (color, dark, FALSE, &found));
 
   return found;
 }
@@ -119,9 +74,9 @@ gloss_highlight_colors_get_line (const char *color,
 const char *
 gloss_highlight_colors_get_label (const char *color)
 {
-  const ColorEntry *entry = find_entry (color);
+  const char *label = gloss_note_color_get_label (color);
 
-  return entry ? _(entry->label) : color;
+  return label ? label : color;
 }
 
 /**
@@ -179,19 +134,19 @@ gloss_highlight_colors_get_shortcut (const char *color)
 char *
 gloss_highlight_colors_dup_css (gboolean dark)
 {
+  const char * const *keys = gloss_note_colors ();
   GString *css = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+  for (guint i = 0; keys[i] != NULL; i++)
     {
-      const ColorEntry *entry = &entries[i];
+      const char *fill = gloss_note_color_get_hex (keys[i], dark, TRUE, NULL);
+      const char *line = gloss_note_color_get_hex (keys[i], dark, FALSE, NULL);
 
       g_string_append_printf (css,
                               ".highlight-swatch.highlight-%s { background-color: %s; }\n"
                               ".highlight-strip.highlight-%s { background-color: %s; }\n"
                               ".highlight-line-%s { color: %s; }\n",
-                              entry->key, dark ? entry->dark_fill : entry->light_fill,
-                              entry->key, dark ? entry->dark_line : entry->light_line,
-                              entry->key, dark ? entry->dark_line : entry->light_line);
+                              keys[i], fill, keys[i], line, keys[i], line);
     }
 
   return g_string_free (css, FALSE);

@@ -9,42 +9,12 @@
 
 #include "gloss-export-private.h"
 
-/* The print colours of the highlight keys: the light fills and lines of
- * the window's palette (gloss-highlight-colors.c), which the core cannot
- * reach, so that a yellow note is the same yellow on paper. */
-static const struct
-{
-  const char *key;
-  const char *label;
-  const char *fill;
-  const char *line;
-} print_colors[] = {
-  { "red",    N_("Red"),    "#ffc9c4", "#e01b24" },
-  { "orange", N_("Orange"), "#ffd9ad", "#e66100" },
-  { "yellow", N_("Yellow"), "#fff08c", "#c88800" },
-  { "green",  N_("Green"),  "#c6efc4", "#26a269" },
-  { "teal",   N_("Teal"),   "#b6ebe6", "#0f8a7e" },
-  { "blue",   N_("Blue"),   "#c9dcff", "#1c71d8" },
-  { "purple", N_("Purple"), "#e5d3ff", "#9141ac" },
-  { "gray",   N_("Gray"),   "#dedddb", "#77767b" },
-};
-
-static guint
-color_index (const char *color)
-{
-  for (guint i = 0; color != NULL && i < G_N_ELEMENTS (print_colors); i++)
-    if (g_str_equal (print_colors[i].key, color))
-      return i;
-  return G_N_ELEMENTS (print_colors) - 1;   /* an unknown key prints gray */
-}
-
 char *
 gloss_export_color_dup_hex (const char *color,
                             gboolean    fill)
 {
-  guint i = color_index (color);
-
-  return g_strdup (fill ? print_colors[i].fill : print_colors[i].line);
+  /* the light style's colours: paper is white */
+  return g_strdup (gloss_note_color_get_hex (color, FALSE, fill, NULL));
 }
 
 void
@@ -103,7 +73,9 @@ gloss_export_entry_new (GlossLibrary  *library,
   if (entry->color_name == NULL || *entry->color_name == '\0')
     {
       g_free (entry->color_name);
-      entry->color_name = g_strdup (_(print_colors[color_index (entry->color)].label));
+      const char *label = gloss_note_color_get_label (entry->color);
+
+      entry->color_name = g_strdup (label ? label : gloss_note_color_get_label ("gray"));
     }
   entry->tags = g_strdupv ((GStrv) gloss_note_get_tags (note));
   /* an orphaned note's offsets point at text that is not its quote */

@@ -8,8 +8,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-note-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 struct _GlossNote
@@ -58,6 +61,31 @@ static GParamSpec *properties[N_PROPS];
 static const char * const palette[] = {
   "red", "orange", "yellow", "green", "teal", "blue", "purple", "gray", NULL
 };
+
+/* What each palette key looks like, in palette order: a fill that text
+ * stays readable on and a stronger line for underline and strike, each
+ * for the light and the dark style.  The window draws highlights with
+ * these and exports print the light ones, so a yellow note is the same
+ * yellow on screen and on paper. */
+static const struct
+{
+  const char *label;
+  const char *light_fill;
+  const char *dark_fill;
+  const char *light_line;
+  const char *dark_line;
+} palette_colors[] = {
+  { N_("Red"),    "#ffc9c4", "#7d2b2b", "#e01b24", "#ff7b63" },
+  { N_("Orange"), "#ffd9ad", "#7a4617", "#e66100", "#ffa348" },
+  { N_("Yellow"), "#fff08c", "#675812", "#c88800", "#f8e45c" },
+  { N_("Green"),  "#c6efc4", "#2b5a30", "#26a269", "#8ff0a4" },
+  { N_("Teal"),   "#b6ebe6", "#1d5753", "#0f8a7e", "#7adfd3" },
+  { N_("Blue"),   "#c9dcff", "#27466f", "#1c71d8", "#99c1f1" },
+  { N_("Purple"), "#e5d3ff", "#4e3573", "#9141ac", "#dc8add" },
+  { N_("Gray"),   "#dedddb", "#4a4a4d", "#77767b", "#c0bfbc" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (palette_colors) == G_N_ELEMENTS (palette) - 1);
 
 static const char * const style_names[] = { "background", "underline", "strike" };
 static const char * const status_names[] = { "ok", "moved", "fuzzy", "orphaned" };
@@ -316,6 +344,57 @@ gboolean
 gloss_note_color_is_valid (const char *color)
 {
   return color != NULL && g_strv_contains (palette, color);
+}
+
+static gint
+palette_index (const char *color)
+{
+  for (guint i = 0; color != NULL && palette[i] != NULL; i++)
+    if (g_str_equal (palette[i], color))
+      return i;
+
+  return -1;
+}
+
+/**
+ * gloss_note_color_get_hex:
+ * @dark: the dark style's tint
+ * @fill: the fill (a highlight's background) rather than the line
+ * @found: (out) (optional): whether @color is a palette key
+ *
+ * Returns: (transfer none): the colour as "#rrggbb"; an unknown key (a
+ *   palette grown in a newer core) gets gray, so that it is still drawn
+ */
+const char *
+gloss_note_color_get_hex (const char *color,
+                          gboolean    dark,
+                          gboolean    fill,
+                          gboolean   *found)
+{
+  gint i = palette_index (color);
+
+  if (found != NULL)
+    *found = i >= 0;
+  if (i < 0)
+    i = palette_index ("gray");
+
+  if (fill)
+    return dark ? palette_colors[i].dark_fill : palette_colors[i].light_fill;
+  return dark ? palette_colors[i].dark_line : palette_colors[i].light_line;
+}
+
+/**
+ * gloss_note_color_get_label:
+ *
+ * Returns: (transfer none) (nullable): the translated name of the colour
+ *   itself ("Yellow"), or %NULL when @color is not a palette key
+ */
+const char *
+gloss_note_color_get_label (const char *color)
+{
+  gint i = palette_index (color);
+
+  return i >= 0 ? _(palette_colors[i].label) : NULL;
 }
 
 const char *

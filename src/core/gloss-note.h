@@ -67,6 +67,11 @@ gboolean            gloss_note_equal_content       (GlossNote *a,
 /* The palette: at least eight colour keys, in palette order. */
 const char * const *gloss_note_colors               (void);
 gboolean            gloss_note_color_is_valid       (const char *color);
+const char         *gloss_note_color_get_hex        (const char *color,
+                                                     gboolean    dark,
+                                                     gboolean    fill,
+                                                     gboolean   *found);
+const char         *gloss_note_color_get_label      (const char *color);
 const char         *gloss_highlight_style_to_string (GlossHighlightStyle style);
 gboolean            gloss_highlight_style_from_string (const char *name,
                                                        GlossHighlightStyle *style);
