@@ -123,6 +123,7 @@ GlossSearchQuery *gloss_search_query_parse  (const char     *text,
                                              GlossFoldFlags  flags,
                                              GError        **error);
 void              gloss_search_query_free   (GlossSearchQuery *query);
+GPtrArray        *_gloss_search_split_terms (const char       *folded);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSearchQuery, gloss_search_query_free)
 

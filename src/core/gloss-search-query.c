@@ -68,8 +68,10 @@ add_term (GPtrArray  *terms,
   g_ptr_array_add (terms, g_steal_pointer (&term));
 }
 
-static GPtrArray *
-split_terms (const char *folded)
+/* The terms of a folded query: words split at breaks, "quoted phrases"
+ * whole; the notes and cards are matched with the same terms. */
+GPtrArray *
+_gloss_search_split_terms (const char *folded)
 {
   GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
   const char *word = NULL;
@@ -194,7 +196,7 @@ gloss_search_query_parse (const char     *text,
     }
 
   folded = gloss_fold (text, -1, flags, NULL);
-  query->terms = split_terms (folded);
+  query->terms = _gloss_search_split_terms (folded);
   for (guint i = 0; i < query->terms->len; i++)
     searchable |= has_searchable_char (query->terms->pdata[i]);
   if (!searchable)

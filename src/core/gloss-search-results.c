@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-search-private.h"
 
 #define SNIPPET_CONTEXT 30
 
@@ -189,26 +190,6 @@ request_new (GlossSearchIndex   *index,
 /* ------------------------------------------------------------------ */
 /* The query                                                          */
 
-static void
-add_term (GPtrArray  *terms,
-          const char *start,
-          const char *end)
-{
-  /* a phrase drops the spaces at its ends, like a word has none */
-  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
-    end = g_utf8_prev_char (end);
-  if (start >= end)
-    return;
-
-  for (guint i = 0; i < terms->len; i++)
-    if (strlen (terms->pdata[i]) == (gsize) (end - start) &&
-        memcmp (terms->pdata[i], start, end - start) == 0)
-      return;
-  g_ptr_array_add (terms, g_strndup (start, end - start));
-}
-
 /**
  * gloss_search_split_query:
  *
@@ -219,40 +200,13 @@ GPtrArray *
 gloss_search_split_query (const char     *query,
                           GlossFoldFlags  flags)
 {
-  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *folded = NULL;
-  const char *word = NULL;
 
   if (query == NULL || !g_utf8_validate (query, -1, NULL))
-    return terms;
+    return g_ptr_array_new_with_free_func (g_free);
 
   folded = gloss_fold (query, -1, flags, NULL);
-  for (const char *p = folded; *p;)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '"' || g_unichar_isspace (c))
-        {
-          if (word != NULL)
-            add_term (terms, word, p);
-          word = NULL;
-        }
-      if (c == '"')
-        {
-          const char *close = strchr (p + 1, '"');
-          const char *end = close ? close : p + strlen (p);
-
-          add_term (terms, p + 1, end);
-          p = close ? close + 1 : end;
-          continue;
-        }
-      if (!g_unichar_isspace (c) && word == NULL)
-        word = p;
-      p = g_utf8_next_char (p);
-    }
-  if (word != NULL)
-    add_term (terms, word, word + strlen (word));
-  return terms;
+  return _gloss_search_split_terms (folded);
 }
 
 /* ------------------------------------------------------------------ */
