@@ -54,9 +54,6 @@
 #define LOAD_SLICE_USEC     (8 * G_TIME_SPAN_MILLISECOND)
 /* top-offset is recomputed at most this often while scrolling. */
 #define TOP_OFFSET_DELAY_MS 100
-/* A pinned position is let go once the layout has not changed for this
- * long (or at once when the reader scrolls). */
-#define PIN_SETTLE_MS       500
 /* Frames to wait for a footnote marker to scroll into view. */
 #define MAX_PENDING_FRAMES  600
 /* Where a footnote marker opened from code is brought: a quarter of the
@@ -103,7 +100,6 @@ struct _GlossReaderView
   guint                 pinned_offset;
   double                pinned_margin;
   gboolean              pinned;
-  guint                 pin_settle_source;
   guint                 pin_tick;
 
   guint                 open_ref;     /* G_MAXUINT when no footnote is shown */
@@ -365,9 +361,29 @@ nudge_pending_scroll (GlossReaderView   *self,
  * While GtkTextView lays out the lines above the target in the
  * background, their heights change and the target drifts away from the
  * top.  So after a scroll_to_offset() the view is "pinned": whenever the
- * layout changes, it scrolls back to the target, until the layout has
- * been still for PIN_SETTLE_MS or the reader scrolls by hand.
+ * layout changes, it scrolls back to the target, until the reader takes
+ * over (scrolls, clicks or presses a key) or another position is asked
+ * for.  No timer lets go of it: on a busy machine the background layout
+ * can pause for longer than any timeout and then carry on, and a window
+ * resized while pinned should keep the same line at the top anyway.
  */
+/* Puts the display line holding iter at the top of the view, at once.
+ * gtk_text_view_scroll_to_mark() would animate there, line by line from
+ * wherever the view was: a restored position would be reached only
+ * after a visible slide through the text (longer still on a busy
+ * machine), and everything on the way would be reported as read. */
+static void
+jump_to_iter (GlossReaderView   *self,
+              const GtkTextIter *iter)
+{
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkRectangle location;
+
+  gtk_text_view_get_iter_location (self->text_view, iter, &location);
+  gtk_adjustment_set_value (vadjustment,
+                            location.y + gtk_text_view_get_top_margin (self->text_view));
+}
+
 /* Brings the scroll mark to the top of the view, or, given a margin,
  * just into view. */
 static void
@@ -376,9 +392,15 @@ scroll_to_mark_now (GlossReaderView *self,
 {
   GtkTextIter iter;
 
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark,
-                                within_margin, within_margin == 0.0, 0.0, 0.0);
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->scroll_mark);
+  if (within_margin == 0.0)
+    {
+      jump_to_iter (self, &iter);
+      return;
+    }
+
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark,
+                                within_margin, FALSE, 0.0, 0.0);
   nudge_pending_scroll (self, &iter);
 }
 
@@ -386,21 +408,9 @@ static void
 unpin (GlossReaderView *self)
 {
   self->pinned = FALSE;
-  g_clear_handle_id (&self->pin_settle_source, g_source_remove);
   if (self->pin_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pin_tick);
   self->pin_tick = 0;
-}
-
-static gboolean
-pin_settled_cb (gpointer user_data)
-{
-  GlossReaderView *self = user_data;
-
-  self->pin_settle_source = 0;
-  unpin (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Holds offset at the top of the view or, with a margin, within it. */
@@ -412,8 +422,6 @@ pin_to_offset (GlossReaderView *self,
   self->pinned = TRUE;
   self->pinned_offset = offset;
   self->pinned_margin = within_margin;
-  g_clear_handle_id (&self->pin_settle_source, g_source_remove);
-  self->pin_settle_source = g_timeout_add (PIN_SETTLE_MS, pin_settled_cb, self);
 }
 
 /* The offset that starts the display line holding offset. */
@@ -481,10 +489,10 @@ vadjustment_changed_cb (GlossReaderView *self)
     self->pin_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self),
                                                    hold_pinned_offset_cb,
                                                    NULL, NULL);
-  pin_to_offset (self, self->pinned_offset, self->pinned_margin);
 }
 
-/* Any scrolling by the reader takes over from a pinned position. */
+/* Any scrolling by the reader takes over from a pinned position.  Also
+ * connected to "move-cursor", whose extra arguments it ignores. */
 static void
 user_scrolled_cb (GlossReaderView *self)
 {
@@ -1072,6 +1080,10 @@ create_text_view (GlossReaderView *self,
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (widget, keys);
+
+  /* Keyboard scrolling (arrows, Page Down, Home) is the reader taking
+   * over too; clicks and wheel scrolls are caught in the template. */
+  g_signal_connect_swapped (view, "move-cursor", G_CALLBACK (user_scrolled_cb), self);
 
   return widget;
 }

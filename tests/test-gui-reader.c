@@ -241,6 +241,7 @@ test_position_restored (Fixture       *fixture,
   g_autoptr(GlossDocument) article = lookup (fixture, ARTICLE_ID);
   guint target = find_heading_past_middle (gloss_reader_view_get_content (view));
   gpointer args[] = { view, GUINT_TO_POINTER (target) };
+  guint visible_start, visible_end;
 
   gloss_reader_view_scroll_to_offset (view, target);
   test_iterate_until (top_offset_reached, args);
@@ -256,6 +257,67 @@ test_position_restored (Fixture       *fixture,
   test_iterate_until (top_offset_reached, args);
   test_iterate_for (300);
   g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, target);
+
+  /* The property is set at once on loading; what is on screen now must
+   * agree with it, not be sliding towards it. */
+  gloss_reader_view_get_visible_range (view, &visible_start, &visible_end);
+  g_assert_cmpuint (visible_start, >=, target);
+  g_assert_cmpuint (visible_start, <, visible_end);
+}
+
+static gboolean
+top_offset_left (gpointer data)
+{
+  gpointer *args = data;
+
+  return gloss_reader_view_get_top_offset (args[0]) != GPOINTER_TO_UINT (args[1]);
+}
+
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TEXT_VIEW (child))
+        return child;
+      if ((found = find_text_view (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A position scrolled to stays at the top when the text is laid out
+ * again (here: a larger text size), for as long as the reader has not
+ * moved; once they page on, it is theirs. */
+static void
+test_position_held_until_reader_scrolls (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GlossReaderView *view = open_and_draw (fixture, ARTICLE_ID);
+  GlossReaderStyle *style = gloss_reader_view_get_style (view);
+  guint target = find_heading_past_middle (gloss_reader_view_get_content (view));
+  gpointer args[] = { view, GUINT_TO_POINTER (target) };
+  GtkWidget *text_view = find_text_view (GTK_WIDGET (view));
+
+  g_assert_nonnull (text_view);
+  gloss_reader_view_scroll_to_offset (view, target);
+  test_iterate_until (top_offset_reached, args);
+
+  gloss_reader_style_set_text_size (style, 20.0);
+  test_iterate_for (500);
+  g_assert_cmpuint (gloss_reader_view_get_top_offset (view), ==, target);
+
+  g_signal_emit_by_name (text_view, "move-cursor", GTK_MOVEMENT_PAGES, 1, FALSE);
+  test_iterate_until (top_offset_left, args);
+
+  gloss_reader_style_set_text_size (style, 12.0);
+  test_iterate_for (500);
+  g_assert_cmpuint (gloss_reader_view_get_top_offset (view), !=, target);
 }
 
 static gboolean
@@ -418,6 +480,8 @@ main (int   argc,
               fixture_set_up, test_scroll_updates_top_offset, fixture_tear_down);
   g_test_add ("/gui/reader/position-restored", Fixture, NULL,
               fixture_set_up, test_position_restored, fixture_tear_down);
+  g_test_add ("/gui/reader/position-held-until-reader-scrolls", Fixture, NULL,
+              fixture_set_up, test_position_held_until_reader_scrolls, fixture_tear_down);
   g_test_add ("/gui/notes/highlight-action", Fixture, NULL,
               fixture_set_up, test_highlight_action, fixture_tear_down);
   g_test_add ("/gui/export/dialog", Fixture, NULL,
