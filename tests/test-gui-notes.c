@@ -17,6 +17,7 @@
 #include "gloss-note-markup.h"
 #include "gloss-note-row.h"
 #include "gloss-notes-pane.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
@@ -47,50 +48,22 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-/* The first descendant of @root of @type (with @css_class, if given),
- * depth first. */
-static GtkWidget *
-find_descendant_with_class (GtkWidget  *root,
-                            GType       type,
-                            const char *css_class)
+/* The notes of the rows the pane shows. */
+static GPtrArray *
+collect_listed_notes (GlossNotesPane *pane)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  g_autoptr(GPtrArray) rows = test_collect_widgets (GTK_WIDGET (pane), GLOSS_TYPE_NOTE_ROW);
+  GPtrArray *notes = g_ptr_array_new ();
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-      if ((found = find_descendant_with_class (child, type, css_class)) != NULL)
-        return found;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GlossNoteRow *row = g_ptr_array_index (rows, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (row)) && gloss_note_row_get_note (row) != NULL)
+        g_ptr_array_add (notes, gloss_note_row_get_note (row));
     }
 
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  return find_descendant_with_class (root, type, NULL);
-}
-
-static void
-collect_rows (GtkWidget *root,
-              GPtrArray *rows)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GLOSS_IS_NOTE_ROW (child) && gtk_widget_get_visible (child) &&
-          gloss_note_row_get_note (GLOSS_NOTE_ROW (child)) != NULL)
-        g_ptr_array_add (rows, gloss_note_row_get_note (GLOSS_NOTE_ROW (child)));
-      else
-        collect_rows (child, rows);
-    }
+  return notes;
 }
 
 /* ------------------------------------------------------------------ */
@@ -323,7 +296,7 @@ test_pane_rows (Fixture       *f,
                 gconstpointer  data)
 {
   GlossNotesPane *pane = show_pane (f);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
 
   /* this document: its two highlights and its document note */
   g_assert_cmpuint (n_listed (pane), ==, 3);
@@ -332,7 +305,7 @@ test_pane_rows (Fixture       *f,
 
   /* and rows on screen show them */
   test_iterate_for (100);
-  collect_rows (GTK_WIDGET (pane), rows);
+  rows = collect_listed_notes (pane);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_true (g_ptr_array_find (rows, f->red, NULL));
   g_assert_true (g_ptr_array_find (rows, f->whole, NULL));
@@ -425,7 +398,7 @@ test_pane_needs_attention (Fixture       *f,
   g_autofree char *db = g_build_filename (f->dir, "user.db", NULL);
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
 
   gloss_notes_pane_set_needs_attention (pane, TRUE);
   g_assert_cmpuint (n_listed (pane), ==, 0);
@@ -446,7 +419,7 @@ test_pane_needs_attention (Fixture       *f,
 
   /* its row offers re-attaching; the button emits the request */
   test_iterate_for (100);
-  collect_rows (GTK_WIDGET (pane), rows);
+  rows = collect_listed_notes (pane);
   g_assert_cmpuint (rows->len, ==, 1);
   {
     GlossNote *requested = NULL;
@@ -468,7 +441,7 @@ test_pane_activate (Fixture       *f,
 {
   GlossNotesPane *pane = show_pane (f);
   /* not the list of a drop-down's popover */
-  GtkWidget *list_view = find_descendant_with_class (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW, "notes-list");
+  GtkWidget *list_view = test_find_descendant (GTK_WIDGET (pane), GTK_TYPE_LIST_VIEW, "notes-list");
   g_autoptr(GlossNote) expected = g_list_model_get_item (gloss_notes_pane_get_model (pane), 1);
   g_autoptr(GlossNote) activated = NULL;
 
@@ -647,7 +620,7 @@ test_editor_tags (Fixture       *f,
   offered = gloss_note_editor_dup_suggestions (editor);
   g_assert_cmpstrv (offered, ((const char *[]) { "gge", NULL }));
   {
-    GtkWidget *list = find_descendant (GTK_WIDGET (entry), GTK_TYPE_LIST_BOX);
+    GtkWidget *list = test_find_descendant (GTK_WIDGET (entry), GTK_TYPE_LIST_BOX, NULL);
 
     g_assert_nonnull (list);
     g_signal_emit_by_name (list, "row-activated",
@@ -696,7 +669,7 @@ test_editor_palette (Fixture       *f,
 {
   Changes changes = { 0 };
   GlossNoteEditor *editor = show_editor (f, f->red, &changes);
-  GtkWidget *palette = find_descendant (GTK_WIDGET (editor), GLOSS_TYPE_HIGHLIGHT_PALETTE);
+  GtkWidget *palette = test_find_descendant (GTK_WIDGET (editor), GLOSS_TYPE_HIGHLIGHT_PALETTE, NULL);
   g_autofree char *name = NULL;
 
   g_assert_nonnull (palette);

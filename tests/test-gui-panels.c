@@ -17,6 +17,7 @@
 #include "gloss-timeline-panel.h"
 #include "gloss-timeline-view.h"
 #include "gloss-user-events.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
@@ -76,16 +77,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Every list box row under @widget, in order. */
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (GTK_IS_LIST_BOX_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 typedef struct
 {
   char  *doc_id;
@@ -197,7 +188,7 @@ test_select_and_open_passage (Fixture       *fixture,
                               gconstpointer  data)
 {
   GlossKbCard *card = GLOSS_KB_CARD (gloss_timeline_panel_get_card (fixture->panel));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   Passage passage = { 0 };
   gboolean article_seen = FALSE;
 
@@ -209,7 +200,7 @@ test_select_and_open_passage (Fixture       *fixture,
   g_assert_cmpstr (gloss_kb_item_get_id (gloss_kb_card_get_item (card)), ==, REPORT_ID);
   g_assert_cmpuint (gloss_kb_card_get_n_passages (card), >, 0);
 
-  collect_rows (GTK_WIDGET (card), rows);
+  rows = test_collect_widgets (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW);
   g_assert_cmpuint (rows->len, ==, gloss_kb_card_get_n_passages (card));
   g_signal_connect (fixture->panel, "passage-activated", G_CALLBACK (passage_activated_cb), &passage);
   for (guint i = 0; i < rows->len; i++)

@@ -16,6 +16,7 @@
 #include "gloss-reader-style.h"
 #include "gloss-reader-view.h"
 #include "gloss-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 /* Every key the preferences window writes: reset after each test, as
@@ -303,17 +304,17 @@ is_expander_header (GtkWidget *row)
                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander))) == 0;
 }
 
-static void
-collect_rows (GtkWidget  *widget,
-              GPtrArray  *rows)
+/* The rows a user can reach, not the header inside each expander row. */
+static GPtrArray *
+collect_rows (GtkWidget *root)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) && !is_expander_header (widget))
-    g_ptr_array_add (rows, widget);
+  GPtrArray *rows = test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
+  for (guint i = rows->len; i > 0; i--)
+    if (is_expander_header (g_ptr_array_index (rows, i - 1)))
+      g_ptr_array_remove_index (rows, i - 1);
+
+  return rows;
 }
 
 static GtkWidget *
@@ -335,14 +336,14 @@ test_window_rows (Fixture       *fixture,
                   gconstpointer  data)
 {
   GtkWindow *preferences = gloss_preferences_window_new (GTK_WINDOW (fixture->window));
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_object_ref (preferences);
   gtk_window_present (preferences);
   test_iterate_until (widget_is_mapped, preferences);
 
   /* The expander's child rows are built even while it is closed. */
-  collect_rows (GTK_WIDGET (preferences), rows);
+  rows = collect_rows (GTK_WIDGET (preferences));
   g_assert_cmpuint (rows->len, >=, 9);
 
   for (guint i = 0; i < rows->len; i++)

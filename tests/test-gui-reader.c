@@ -15,6 +15,7 @@
 #include "gloss-reader-view.h"
 #include "gloss-session.h"
 #include "gloss-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
@@ -273,24 +274,6 @@ top_offset_left (gpointer data)
   return gloss_reader_view_get_top_offset (args[0]) != GPOINTER_TO_UINT (args[1]);
 }
 
-static GtkWidget *
-find_text_view (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_TEXT_VIEW (child))
-        return child;
-      if ((found = find_text_view (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A position scrolled to stays at the top when the text is laid out
  * again (here: a larger text size), for as long as the reader has not
  * moved; once they page on, it is theirs. */
@@ -302,7 +285,7 @@ test_position_held_until_reader_scrolls (Fixture       *fixture,
   GlossReaderStyle *style = gloss_reader_view_get_style (view);
   guint target = find_heading_past_middle (gloss_reader_view_get_content (view));
   gpointer args[] = { view, GUINT_TO_POINTER (target) };
-  GtkWidget *text_view = find_text_view (GTK_WIDGET (view));
+  GtkWidget *text_view = test_find_descendant (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW, NULL);
 
   g_assert_nonnull (text_view);
   gloss_reader_view_scroll_to_offset (view, target);

@@ -15,6 +15,7 @@
 #include "gloss-panels.h"
 #include "gloss-reader-view.h"
 #include "gloss-window.h"
+#include "test-gui-util.h"
 #include "test-util.h"
 
 #define ARTICLE_ID "000_19fab0aeb8cf70aa"
@@ -254,16 +255,6 @@ passage_activated_cb (GtkWidget  *panel,
   passage->end = end;
 }
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (GTK_IS_LIST_BOX_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 /* Choosing a passage on the report's card selects it in the text. */
 static void
 test_open_passage_from_card (Fixture       *fixture,
@@ -273,13 +264,13 @@ test_open_passage_from_card (Fixture       *fixture,
   GlossPanels *panels = gloss_window_get_panels (fixture->window);
   GlossTimelinePanel *timeline = gloss_panels_get_timeline_panel (panels);
   GtkWidget *card = gloss_timeline_panel_get_card (timeline);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   Passage passage = { 0 };
   GtkTextIter start, end;
   gboolean opened = FALSE;
 
   g_assert_true (gloss_timeline_panel_select_item_by_id (timeline, REPORT_ID));
-  collect_rows (card, rows);
+  rows = test_collect_widgets (card, GTK_TYPE_LIST_BOX_ROW);
   g_assert_cmpuint (rows->len, >, 0);
   g_signal_connect (timeline, "passage-activated", G_CALLBACK (passage_activated_cb), &passage);
 
