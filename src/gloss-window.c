@@ -1386,8 +1386,10 @@ open_start_document_cb (gpointer user_data)
   GlossWindow *self = user_data;
   g_autoptr(GlossDocument) document = g_steal_pointer (&self->start_document);
 
-  if (document != NULL)
-    gloss_window_open_document (self, document);
+  /* The reader came to read: Space, Page Down and the arrow keys work
+   * on the text at once, not on the library list. */
+  if (document != NULL && gloss_window_open_document (self, document))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
 
   return G_SOURCE_REMOVE;
 }

@@ -267,6 +267,29 @@ test_position_restored (Fixture       *fixture,
 }
 
 static gboolean
+reader_has_content (gpointer data)
+{
+  return gloss_reader_view_get_content (data) != NULL;
+}
+
+/* The document the window starts with takes the keyboard: Page Down
+ * reads on at once. */
+static void
+test_start_document_focused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GlossReaderView *view = gloss_window_get_reader_view (fixture->window);
+  GtkWidget *focus;
+
+  test_iterate_until (reader_has_content, view);
+  wait_for_draw (view);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+}
+
+static gboolean
 top_offset_left (gpointer data)
 {
   gpointer *args = data;
@@ -463,6 +486,8 @@ main (int   argc,
               fixture_set_up, test_scroll_updates_top_offset, fixture_tear_down);
   g_test_add ("/gui/reader/position-restored", Fixture, NULL,
               fixture_set_up, test_position_restored, fixture_tear_down);
+  g_test_add ("/gui/reader/start-document-focused", Fixture, NULL,
+              fixture_set_up, test_start_document_focused, fixture_tear_down);
   g_test_add ("/gui/reader/position-held-until-reader-scrolls", Fixture, NULL,
               fixture_set_up, test_position_held_until_reader_scrolls, fixture_tear_down);
   g_test_add ("/gui/notes/highlight-action", Fixture, NULL,
