@@ -80,7 +80,6 @@ struct _GlossReaderView
   GtkTextMark          *scroll_mark;
 
   GlossReaderStyle     *style;
-  GtkTextTag           *nudge_tag;
   GtkTextTag           *flash_tag;
   guint                 flash_source;
 
@@ -338,23 +337,6 @@ update_top_offset_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* GtkTextView scrolls to a mark at once only when all of its lines are
- * laid out; otherwise it keeps the scroll pending until a line is
- * invalidated, and while it lays out the rest of a long text in the
- * background nothing is.  Invalidating the target line (a tag that
- * touches its size, put on and taken off) gets the scroll done on the
- * next frame, wherever the background layout is. */
-static void
-nudge_pending_scroll (GlossReaderView   *self,
-                      const GtkTextIter *iter)
-{
-  GtkTextIter end = *iter;
-
-  gtk_text_iter_forward_char (&end);
-  gtk_text_buffer_apply_tag (self->buffer, self->nudge_tag, iter, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->nudge_tag, iter, &end);
-}
-
 /* Holding a position
  * ------------------
  *
@@ -367,41 +349,45 @@ nudge_pending_scroll (GlossReaderView   *self,
  * can pause for longer than any timeout and then carry on, and a window
  * resized while pinned should keep the same line at the top anyway.
  */
-/* Puts the display line holding iter at the top of the view, at once.
- * gtk_text_view_scroll_to_mark() would animate there, line by line from
- * wherever the view was: a restored position would be reached only
- * after a visible slide through the text (longer still on a busy
- * machine), and everything on the way would be reported as read. */
-static void
-jump_to_iter (GlossReaderView   *self,
-              const GtkTextIter *iter)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GdkRectangle location;
-
-  gtk_text_view_get_iter_location (self->text_view, iter, &location);
-  gtk_adjustment_set_value (vadjustment,
-                            location.y + gtk_text_view_get_top_margin (self->text_view));
-}
-
-/* Brings the scroll mark to the top of the view, or, given a margin,
- * just into view. */
+/* Scrolls, at once, so that the display line holding the scroll mark
+ * is at the top of the view or, given a margin (a fraction of the
+ * view's height), just inside it, moving as little as it can.
+ *
+ * Not gtk_text_view_scroll_to_mark(): it animates, line by line from
+ * wherever the view was, so a restored position was reached only after
+ * a visible slide through the text (longer still on a busy machine),
+ * with everything on the way reported as read; and it defers the
+ * scroll until the lines around the mark are laid out, which during the
+ * background layout of a long text may be never.  Setting the
+ * adjustment works on the estimated heights at once, and the pin (see
+ * above) corrects it as the real heights come in. */
 static void
 scroll_to_mark_now (GlossReaderView *self,
                     double           within_margin)
 {
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkRectangle visible;
+  GdkRectangle location;
   GtkTextIter iter;
+  int margin;
+  int top;
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->scroll_mark);
-  if (within_margin == 0.0)
-    {
-      jump_to_iter (self, &iter);
-      return;
-    }
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  margin = (int) (within_margin * visible.height);
 
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark,
-                                within_margin, FALSE, 0.0, 0.0);
-  nudge_pending_scroll (self, &iter);
+  if (within_margin == 0.0)
+    top = location.y;
+  else if (location.y < visible.y + margin)
+    top = location.y - margin;
+  else if (location.y + location.height > visible.y + visible.height - margin)
+    top = location.y + location.height - visible.height + margin;
+  else
+    return;
+
+  /* The visible area starts top_margin above the adjustment's value. */
+  gtk_adjustment_set_value (vadjustment, top + gtk_text_view_get_top_margin (self->text_view));
 }
 
 static void
@@ -578,7 +564,10 @@ update_footnote_pointer (GlossReaderView *self)
 
   if (!marker_is_visible (self, self->open_ref))
     {
-      gtk_popover_popdown (self->footnote_popover);
+      /* While pinned, the view is catching up with the layout and
+       * brings the marker back on the next frame. */
+      if (!self->pinned)
+        gtk_popover_popdown (self->footnote_popover);
       return;
     }
 
@@ -1004,12 +993,6 @@ gloss_reader_view_init (GlossReaderView *self)
   /* Before the template: css_changed may already run while it is built. */
   self->style = gloss_reader_style_new ();
 
-  /* Only there to invalidate a line; see nudge_pending_scroll(). */
-  self->nudge_tag = gtk_text_tag_new ("nudge");
-  g_object_set (self->nudge_tag, "rise", 0, NULL);
-  gtk_text_tag_table_add (gloss_reader_style_get_tag_table (self->style), self->nudge_tag);
-  g_object_unref (self->nudge_tag);
-
   /* Marks a passage just opened from elsewhere, for FLASH_MS. */
   self->flash_tag = gtk_text_tag_new ("flash");
   gtk_text_tag_table_add (gloss_reader_style_get_tag_table (self->style), self->flash_tag);
@@ -1299,8 +1282,8 @@ gloss_reader_view_scroll_to_offset (GlossReaderView *self,
 
   ensure_inserted (self, offset);
 
-  /* A mark, not an iter: the view scrolls to it once the lines around
-   * it have been laid out, which may be after the next allocation. */
+  /* A mark, not an iter: the pin scrolls back to it as long as the
+   * layout moves, and edits of the buffer (none yet) would move it. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   scroll_to_mark_now (self, 0.0);

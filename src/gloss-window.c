@@ -81,6 +81,7 @@ struct _GlossWindow
   GBindingGroup        *document_bindings;
   /* Opened after the first frame, unless another is opened first. */
   GlossDocument        *start_document;
+  guint                 start_document_source;
   GCancellable         *cancellable;
 
   gboolean              sidebar_visible;
@@ -1386,6 +1387,8 @@ open_start_document_cb (gpointer user_data)
   GlossWindow *self = user_data;
   g_autoptr(GlossDocument) document = g_steal_pointer (&self->start_document);
 
+  self->start_document_source = 0;
+
   /* The reader came to read: Space, Page Down and the arrow keys work
    * on the text at once, not on the library list. */
   if (document != NULL && gloss_window_open_document (self, document))
@@ -1401,8 +1404,10 @@ start_document_after_paint_cb (GdkFrameClock *clock,
                                GlossWindow   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, start_document_after_paint_cb, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT, open_start_document_cb,
-                   g_object_ref (self), g_object_unref);
+  /* Without a reference: a window closed before it runs goes at
+   * once, and dispose removes the source. */
+  self->start_document_source = g_idle_add_full (G_PRIORITY_DEFAULT, open_start_document_cb,
+                                                 self, NULL);
 }
 
 static void
@@ -1460,6 +1465,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->visible_items_source, g_source_remove);
+  g_clear_handle_id (&self->start_document_source, g_source_remove);
   unbind_panels_settings (self);
 
   /* Removed by hand: left in the map, the settings action was seen to

@@ -66,6 +66,25 @@ collect_listed_notes (GlossNotesPane *pane)
   return notes;
 }
 
+static gboolean
+listed_rows_reached (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) notes = collect_listed_notes (args[0]);
+
+  return notes->len == GPOINTER_TO_UINT (args[1]);
+}
+
+/* Rows are made when the list is next laid out: wait for n of them. */
+static void
+wait_for_listed_rows (GlossNotesPane *pane,
+                      guint           n)
+{
+  gpointer args[] = { pane, GUINT_TO_POINTER (n) };
+
+  test_iterate_until (listed_rows_reached, args);
+}
+
 /* ------------------------------------------------------------------ */
 /* Fixture                                                            */
 /* ------------------------------------------------------------------ */
@@ -304,7 +323,7 @@ test_pane_rows (Fixture       *f,
   g_assert_cmpstr (gloss_notes_pane_get_visible_page (pane), ==, "list");
 
   /* and rows on screen show them */
-  test_iterate_for (100);
+  wait_for_listed_rows (pane, 3);
   rows = collect_listed_notes (pane);
   g_assert_cmpuint (rows->len, ==, 3);
   g_assert_true (g_ptr_array_find (rows, f->red, NULL));
@@ -418,7 +437,7 @@ test_pane_needs_attention (Fixture       *f,
   g_assert_cmpstr (gloss_notes_pane_get_visible_page (pane), ==, "list");
 
   /* its row offers re-attaching; the button emits the request */
-  test_iterate_for (100);
+  wait_for_listed_rows (pane, 1);
   rows = collect_listed_notes (pane);
   g_assert_cmpuint (rows->len, ==, 1);
   {
@@ -481,6 +500,7 @@ test_pane_empty (Fixture       *f,
 typedef struct
 {
   guint      count;
+  gint64     first_at;  /* monotonic time of the first change */
   GlossNote *before;
   GlossNote *after;
 } Changes;
@@ -491,7 +511,8 @@ changed_cb (GlossNoteEditor *editor,
             GlossNote       *after,
             Changes         *changes)
 {
-  changes->count++;
+  if (changes->count++ == 0)
+    changes->first_at = g_get_monotonic_time ();
   g_set_object (&changes->before, before);
   g_set_object (&changes->after, after);
 }
@@ -519,6 +540,15 @@ show_editor (Fixture   *f,
   return GLOSS_NOTE_EDITOR (editor);
 }
 
+static void
+window_left_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                gboolean   *left)
+{
+  if (!gtk_window_is_active (window))
+    *left = TRUE;
+}
+
 static gboolean
 changed_once (gpointer data)
 {
@@ -534,18 +564,30 @@ test_editor_text (Fixture       *f,
   GtkTextBuffer *buffer = gloss_note_editor_get_buffer (editor);
   g_autofree char *id = g_strdup (gloss_note_get_id (f->green));
   GtkTextIter end;
+  gint64 typed_at;
+  gboolean window_left = FALSE;
 
+  g_signal_connect (f->window, "notify::is-active", G_CALLBACK (window_left_cb), &window_left);
   gtk_widget_grab_focus (GTK_WIDGET (editor));
   gtk_text_buffer_get_end_iter (buffer, &end);
+  typed_at = g_get_monotonic_time ();
   gtk_text_buffer_insert (buffer, &end, "：技术推动", -1);
 
   /* not at every keystroke... */
-  test_iterate_for (GLOSS_NOTE_EDITOR_SAVE_DELAY_MS / 5);
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_cmpstr (gloss_note_get_text (f->green), ==, "定义");
 
-  /* ...but after a pause */
+  /* ...but after a pause: never earlier than the delay (however slow
+   * the machine, a pause cannot come sooner), and once.  Leaving the
+   * window saves at once, as it should: when another test's window on
+   * the shared display took the focus, the delay cannot be checked. */
   test_iterate_until (changed_once, &changes);
+  g_signal_handlers_disconnect_by_func (f->window, window_left_cb, &window_left);
+  if (!window_left)
+    g_assert_cmpint (changes.first_at - typed_at, >=,
+                     GLOSS_NOTE_EDITOR_SAVE_DELAY_MS * G_TIME_SPAN_MILLISECOND);
+  else
+    g_test_message ("the window lost the focus: saved at once, the delay is not checked");
   g_assert_cmpuint (changes.count, ==, 1);
   g_assert_cmpstr (gloss_note_get_text (f->green), ==, "定义：技术推动");
   g_assert_cmpstr (gloss_note_get_text (changes.before), ==, "定义");
