@@ -351,7 +351,8 @@ update_top_offset_cb (gpointer user_data)
  */
 /* Scrolls, at once, so that the display line holding the scroll mark
  * is at the top of the view or, given a margin (a fraction of the
- * view's height), just inside it, moving as little as it can.
+ * view's height), that far below the top, so that what leads up to it
+ * shows too; a line already well inside the view stays where it is.
  *
  * Not gtk_text_view_scroll_to_mark(): it animates, line by line from
  * wherever the view was, so a restored position was reached only after
@@ -377,14 +378,12 @@ scroll_to_mark_now (GlossReaderView *self,
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   margin = (int) (within_margin * visible.height);
 
-  if (within_margin == 0.0)
-    top = location.y;
-  else if (location.y < visible.y + margin)
-    top = location.y - margin;
-  else if (location.y + location.height > visible.y + visible.height - margin)
-    top = location.y + location.height - visible.height + margin;
-  else
-    return;
+  if (within_margin > 0.0 &&
+      location.y >= visible.y + margin &&
+      location.y + location.height <= visible.y + visible.height - margin)
+    return;   /* in view already: a jump would only lose the reader */
+
+  top = location.y - margin;
 
   /* The visible area starts top_margin above the adjustment's value. */
   gtk_adjustment_set_value (vadjustment, top + gtk_text_view_get_top_margin (self->text_view));
