@@ -257,6 +257,138 @@ count_internal_links (PopplerDocument *pdf,
   return n;
 }
 
+/* A web link of a PDF: where it is and where it goes. */
+typedef struct
+{
+  int              page;
+  char            *uri;
+  PopplerRectangle area;   /* PDF points, from the foot of the page */
+} TestLink;
+
+static void
+test_link_free (TestLink *link)
+{
+  g_free (link->uri);
+  g_free (link);
+}
+
+static GPtrArray *
+collect_web_links (PopplerDocument *pdf)
+{
+  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify) test_link_free);
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      GList *mappings = poppler_page_get_link_mapping (page);
+
+      for (GList *l = mappings; l; l = l->next)
+        {
+          PopplerLinkMapping *mapping = l->data;
+          TestLink *link;
+
+          if (mapping->action->type != POPPLER_ACTION_URI)
+            continue;
+          link = g_new0 (TestLink, 1);
+          link->page = i;
+          link->uri = g_strdup (mapping->action->uri.uri);
+          link->area = mapping->area;
+          g_ptr_array_add (links, link);
+        }
+      poppler_page_free_link_mapping (mappings);
+    }
+  return links;
+}
+
+static guint
+count_links_to (GPtrArray  *links,
+                const char *uri)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    if (g_strcmp0 (((TestLink *) links->pdata[i])->uri, uri) == 0)
+      n++;
+  return n;
+}
+
+/* Whether a link covers (most of the height of) some of @text's box:
+ * cairo rounds a link's area out to whole points, so it may reach a
+ * point into the lines above and below. */
+static gboolean
+covers (const PopplerRectangle *link,
+        const PopplerRectangle *text)
+{
+  return MIN (link->x2, text->x2) > MAX (link->x1, text->x1) &&
+         MIN (link->y2, text->y2) - MAX (link->y1, text->y1) > (text->y2 - text->y1) / 2;
+}
+
+/* The first link to @uri over where @text is printed, after @from. */
+static int
+find_link_over (PopplerDocument *pdf,
+                GPtrArray       *links,
+                const char      *uri,
+                const char      *text,
+                int              from)
+{
+  for (guint i = from + 1; i < links->len; i++)
+    {
+      TestLink *link = links->pdata[i];
+      g_autoptr(TestPage) page = NULL;
+      gboolean over = FALSE;
+      GList *matches;
+
+      if (g_strcmp0 (link->uri, uri) != 0)
+        continue;
+      page = poppler_document_get_page (pdf, link->page);
+      /* find_text measures from the foot of the page, as links do */
+      matches = poppler_page_find_text (page, text);
+      for (GList *m = matches; m && !over; m = m->next)
+        over = covers (&link->area, m->data);
+      g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+      if (over)
+        return i;
+    }
+  return -1;
+}
+
+/* How many links to @uri lie over where @text is printed. */
+static guint
+count_links_over (PopplerDocument *pdf,
+                  GPtrArray       *links,
+                  const char      *uri,
+                  const char      *text)
+{
+  guint n = 0;
+
+  for (int i = -1; (i = find_link_over (pdf, links, uri, text, i)) >= 0;)
+    n++;
+  return n;
+}
+
+/* Every character is printed inside the right margin (62 pt). */
+static void
+assert_text_inside_pages (PopplerDocument *pdf)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+      g_autofree PopplerRectangle *boxes = NULL;
+      g_autofree char *text = poppler_page_get_text (page);
+      guint n_boxes = 0;
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      for (guint b = 0; b < n_boxes; b++)
+        {
+          if (boxes[b].x2 > width - 62 + 1 || boxes[b].x1 < 0)
+            g_error ("page %d: text at %.1f–%.1f of %.1f pt: %s", i + 1, boxes[b].x1,
+                     boxes[b].x2, width, text);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -286,7 +418,8 @@ test_pdf_notes (Fixture      *f,
     /* the notes' text, with the Markdown rendered (no ** or []()) */
     g_autoptr(GPtrArray) rendered = g_ptr_array_new ();
 
-    g_ptr_array_add (rendered, "规范的起点：见UNODA(https://www.un.org/disarmament/)。");
+    /* a link is its label and its address, printed without the scheme */
+    g_ptr_array_add (rendered, "规范的起点：见UNODA(www.un.org/disarmament/)。");
     g_ptr_array_add (rendered, "Open-endedworkinggroup");
     g_ptr_array_add (rendered, "争议之处");
     g_ptr_array_add (rendered, "中俄合作的法律基础");
@@ -324,6 +457,66 @@ test_pdf_notes (Fixture      *f,
 
   /* the contents link to the headings */
   g_assert_cmpuint (count_internal_links (pdf, 0), >=, 2);
+
+  /* and the note's link goes where it says, from its label and address */
+  {
+    g_autoptr(GPtrArray) links = collect_web_links (pdf);
+
+    g_assert_cmpuint (links->len, ==, 1);
+    g_assert_cmpuint (count_links_over (pdf, links, "https://www.un.org/disarmament/", "UNODA"), ==, 1);
+    g_assert_cmpuint (count_links_over (pdf, links, "https://www.un.org/disarmament/", "www.un.org"), ==, 1);
+  }
+}
+
+static void
+test_pdf_links (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GlossExportOptions) options = gloss_export_options_new ();
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *tags[] = { "links", NULL };
+  /* a label long enough to wrap, after text that takes most of a line;
+   * an address with a quote (cairo's attribute syntax) and Chinese (a
+   * PDF's addresses are ASCII) */
+  const char *note =
+    "这一段文字先占去第一行的大部分篇幅，以便下面的链接标签跨行显示：见"
+    "[ALPHA联合国裁军事务厅关于信息安全政府专家组历次报告与开放式工作组会议文件汇编OMEGA]"
+    "(https://example.org/it's/网络安全?a=1&b=2)。"
+    "原文见 [https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF](https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF)。";
+  const char *wrapped = "https://example.org/it's/%E7%BD%91%E7%BB%9C%E5%AE%89%E5%85%A8?a=1&b=2";
+  const char *wikisource = "https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1"
+                           "%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF";
+
+  add_note (f, "000", 1000, 1040, "orange", note, tags);
+  options->tags = g_strdupv ((GStrv) tags);
+  path = export_to (f, options, NULL, "links.pdf", NULL);
+  pdf = open_pdf (path);
+  links = collect_web_links (pdf);
+  text = pdf_text (pdf);
+
+  /* the label wraps: one link on each of its lines, one over its start
+   * and another over its end; and one over the address */
+  g_assert_cmpuint (count_links_to (links, wrapped), >=, 2);
+  g_assert_cmpuint (count_links_over (pdf, links, wrapped, "ALPHA"), ==, 1);
+  g_assert_cmpuint (count_links_over (pdf, links, wrapped, "OMEGA"), ==, 1);
+  g_assert_cmpint (find_link_over (pdf, links, wrapped, "ALPHA", -1), !=,
+                   find_link_over (pdf, links, wrapped, "OMEGA", -1));
+  g_assert_cmpuint (count_links_over (pdf, links, wrapped, "example.org"), ==, 1);
+  /* and none over the text before and after it */
+  g_assert_cmpuint (count_links_over (pdf, links, wrapped, "这一段文字"), ==, 0);
+  g_assert_cmpuint (count_links_over (pdf, links, wrapped, "原文见"), ==, 0);
+
+  /* a long address that is its own label is printed once, short and
+   * readable; the link keeps all of it */
+  g_assert_cmpuint (count_links_to (links, wikisource), ==, 1);
+  g_assert_cmpuint (count_links_over (pdf, links, wikisource, "zh.wikisource.org"), ==, 1);
+  g_assert_nonnull (strstr (text, "zh.wikisource.org/wiki/中华人民共和国"));
+  g_assert_null (strstr (text, "%E4"));
+  g_assert_null (strstr (text, "https://zh.wikisource.org"));
+  assert_text_inside_pages (pdf);
 }
 
 static void
@@ -617,6 +810,68 @@ test_handout (Fixture      *f,
 }
 
 static void
+test_handout_links (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossKnowledgeBase) knowledge = gloss_knowledge_base_new_bundled (&error);
+  g_autoptr(GlossExportOptions) options = gloss_export_options_new ();
+  g_autoptr(TestPdf) pdf = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("<(https?://[^>]+)>", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *md_path = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *text = NULL;
+  GlossKbItem *agreement;
+  const char *long_url;
+  guint n_sources = 0;
+  const char *spec =
+    "{ \"title\": \"来源\", \"introduction\": \"请在 [联合国正式文件系统](https://documents.un.org/) 中查找原文。\","
+    "  \"timeline\": { \"from\": \"2012\", \"to\": \"2021-12\", \"lanes\": [\"gge\", \"oewg\", \"ga\"] },"
+    "  \"mechanisms\": [\"ru-cn-2015-agreement\", \"un-code-of-conduct-2015\"] }";
+
+  g_assert_no_error (error);
+  options->handout = gloss_handout_new_from_data (spec, -1, "spec.json", &error);
+  g_assert_no_error (error);
+  path = export_to (f, options, knowledge, "sources.pdf", NULL);
+  options->format = GLOSS_EXPORT_FORMAT_MARKDOWN;
+  md_path = export_to (f, options, knowledge, "sources.md", NULL);
+  g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
+  pdf = open_pdf (path);
+  links = collect_web_links (pdf);
+  text = pdf_text (pdf);
+
+  g_assert_cmpuint (count_links_over (pdf, links, "https://documents.un.org/", "documents.un.org"), ==, 1);
+
+  /* every source the Markdown lists is a link in the PDF, from its
+   * printed address */
+  g_regex_match (regex, md, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *url = g_match_info_fetch (match, 1);
+      g_autofree char *shown = g_strndup (strstr (url, "//") + 2, 12);
+
+      g_assert_cmpuint (count_links_to (links, url), >=, 1);
+      g_assert_cmpuint (count_links_over (pdf, links, url, shown), >=, 1);
+      n_sources++;
+    }
+  g_assert_cmpuint (n_sources, >=, 20);
+
+  /* the Wikisource text of the 2015 agreement: a 346-character address,
+   * printed as its site and the start of the title */
+  agreement = gloss_knowledge_base_lookup (knowledge, "ru-cn-2015-agreement");
+  long_url = gloss_kb_item_get_source (agreement, 0)->url;
+  g_assert_cmpuint (strlen (long_url), >, 300);
+  g_assert_cmpuint (count_links_to (links, long_url), ==, 1);
+  g_assert_cmpuint (count_links_over (pdf, links, long_url, "zh.wikisource.org"), ==, 1);
+  g_assert_null (strstr (text, "%E4%B8%AD"));
+  g_assert_nonnull (strstr (text, "zh.wikisource.org/wiki/中华人民共和国"));
+  assert_text_inside_pages (pdf);
+}
+
+static void
 test_layout_draws (Fixture      *f,
                    gconstpointer data)
 {
@@ -720,12 +975,14 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/pdf-notes", test_pdf_notes);
+  ADD ("/export/pdf-links", test_pdf_links);
   ADD ("/export/text-formats", test_text_formats);
   ADD ("/export/filters", test_filters);
   ADD ("/export/nothing-selected", test_nothing_selected);
   ADD ("/export/unwritable", test_unwritable);
   ADD ("/export/long-note", test_long_note);
   ADD ("/export/handout", test_handout);
+  ADD ("/export/handout-links", test_handout_links);
   ADD ("/export/layout-draws", test_layout_draws);
   ADD ("/export/command-line", test_command_line);
 #undef ADD

@@ -16,7 +16,11 @@
  * paragraphs again, which costs little and keeps 10 000 notes in a few
  * megabytes. Measuring and drawing share one PangoContext, with unhinted
  * metrics and unrounded positions, so lines break the same way on the
- * PDF surface, in the print dialog and in a preview at any zoom. */
+ * PDF surface, in the print dialog and in a preview at any zoom.
+ *
+ * Web links are marked in a paragraph's markup (Pango has no <a>), and
+ * where their text is in the layout is kept with the paragraph; each
+ * line drawn puts a link annotation over its part of each link. */
 
 #include "config.h"
 
@@ -69,10 +73,20 @@ typedef struct
   double     bar_x;
   char      *dest;       /* a link target, at the first line */
   char      *link;       /* the target the paragraph links to (contents) */
+  GPtrArray *targets;    /* the web addresses its text links to; nullable */
+  GArray    *links;      /* of LinkSpan: where in the text those links are */
   guint      outline;    /* outline level; 0: not in the outline */
   char      *title;      /* the outline's text */
   guint      page;       /* where the first line went */
 } Para;
+
+/* A web link in a paragraph's text. */
+typedef struct
+{
+  guint start;    /* byte range in the text of the paragraph's layout */
+  guint end;
+  guint target;   /* index in the paragraph's targets */
+} LinkSpan;
 
 typedef enum
 {
@@ -142,12 +156,36 @@ get_font (GlossExportLayout *self,
   return font;
 }
 
+/* Takes a link mark (see gloss_note_markup_open_print_link()) out of
+ * the attributes, so a link is shaped and broken like the text around
+ * it, and keeps where it was in @data, an array of LinkSpan, if any. */
+static gboolean
+take_link_mark (PangoAttribute *attribute,
+                gpointer        data)
+{
+  GArray *spans = data;
+  PangoAttrLanguage *language = pango_attribute_as_language (attribute);
+  LinkSpan span;
+
+  if (language == NULL ||
+      !gloss_note_markup_parse_print_link (pango_language_to_string (language->value), &span.target))
+    return FALSE;
+  span.start = attribute->start_index;
+  span.end = attribute->end_index;
+  if (spans != NULL)
+    g_array_append_val (spans, span);
+  return TRUE;
+}
+
+/* @spans: (nullable): where to add the paragraph's links */
 static PangoLayout *
 make_layout (GlossExportLayout *self,
-             const Para        *para)
+             const Para        *para,
+             GArray            *spans)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoAttrList *attrs;
+  PangoAttrList *marks;
 
   pango_layout_set_font_description (layout, get_font (self, para->font));
   pango_layout_set_width (layout, pango_units_from_double (para->width));
@@ -170,6 +208,9 @@ make_layout (GlossExportLayout *self,
   attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
   if (attrs == NULL)
     attrs = pango_attr_list_new ();
+  marks = pango_attr_list_filter (attrs, take_link_mark, spans);
+  if (marks != NULL)
+    pango_attr_list_unref (marks);
   pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string ("zh-hans")));
   /* No hyphen where a line breaks inside a word: a quote must read as
    * written, and the article's full-width Latin has no hyphens to add */
@@ -192,6 +233,21 @@ para_new (GlossExportLayout *self,
   para.color = ink;
   g_array_append_val (self->paras, para);
   return &g_array_index (self->paras, Para, self->paras->len - 1);
+}
+
+/* A paragraph of light Markdown, with the addresses it links to. */
+static Para *
+para_new_note (GlossExportLayout *self,
+               const char        *font,
+               const char        *text)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  char *markup = gloss_note_markup_for_print (text, targets);
+  Para *para = para_new (self, font, markup);
+
+  if (targets->len > 0)
+    para->targets = g_steal_pointer (&targets);
+  return para;
 }
 
 static void
@@ -230,11 +286,16 @@ add_lines (GlossExportLayout *self,
 {
   guint index = self->paras->len - 1;
   Para *para = &g_array_index (self->paras, Para, index);
-  g_autoptr(PangoLayout) layout = make_layout (self, para);
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  guint n = pango_layout_get_line_count (layout);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutIter *iter;
+  guint n;
   guint line = 0;
 
+  if (para->targets != NULL && para->targets->len > 0)
+    para->links = g_array_new (FALSE, FALSE, sizeof (LinkSpan));
+  layout = make_layout (self, para, para->links);
+  iter = pango_layout_get_iter (layout);
+  n = pango_layout_get_line_count (layout);
   do
     {
       PangoRectangle logical;
@@ -349,7 +410,7 @@ add_paragraph (GlossExportLayout *self,
                GlossPlanBlock    *block)
 {
   /* not justified: a line with a long address would be all gaps */
-  para_new (self, SERIF " 11", gloss_note_markup_for_print (block->text));
+  para_new_note (self, SERIF " 11", block->text);
   add_lines (self, KEEP_NONE, -1);
   add_space (self, 8, NO_PARA, FALSE, -1);
 }
@@ -418,7 +479,7 @@ add_entry (GlossExportLayout *self,
   if (*entry->text)
     {
       add_space (self, 5, NO_PARA, TRUE, group);
-      para = para_new (self, SERIF " 10.5", gloss_note_markup_for_print (entry->text));
+      para = para_new_note (self, SERIF " 10.5", entry->text);
       para->x = NOTE_INSET;
       para->width = self->text_width - NOTE_INSET;
       add_lines (self, KEEP_NONE, group);
@@ -541,26 +602,37 @@ add_card (GlossExportLayout *self,
   add_space (self, 7, self->paras->len - 1, FALSE, group);
 }
 
+/* A source: its UN symbol, its title and its address, which links to
+ * it. The address is printed short (see gloss_note_markup_dup_print_url()),
+ * so a list of sources reads as titles, not as a wall of addresses. */
 static void
 add_source (GlossExportLayout *self,
             GlossPlanBlock    *block)
 {
+  g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *title = escape (block->text);
-  g_autofree char *symbol = escape (block->detail);
-  g_autofree char *url = escape (block->extra);
   Para *para;
 
-  para = para_new (self, SERIF " 9",
-                   g_strdup_printf ("%s%s%s%s%s%s", block->detail ? "<span font=\"" SANS " Bold\">" : "",
-                                    symbol, block->detail ? "</span>  " : "", title,
-                                    block->extra ? "  <span font=\"" SANS " 7.5\" foreground=\"#1a5fb4\">" : "",
-                                    block->extra ? url : ""));
+  if (block->detail)
+    {
+      g_autofree char *symbol = escape (block->detail);
+
+      g_string_append_printf (markup, "<span font=\"" SANS " Bold\">%s</span>  ", symbol);
+    }
+  g_string_append (markup, title);
   if (block->extra)
     {
-      char *closed = g_strconcat (para->markup, "</span>", NULL);
+      g_autofree char *open = gloss_note_markup_open_print_link (0);
+      g_autofree char *url = gloss_note_markup_for_print_url (block->extra);
 
-      g_free (para->markup);
-      para->markup = closed;
+      g_string_append_printf (markup, "  %s<span font=\"" SANS " 7.5\" foreground=\"#1a5fb4\">%s</span></span>",
+                              open, url);
+    }
+  para = para_new (self, SERIF " 9", g_string_free (g_steal_pointer (&markup), FALSE));
+  if (block->extra)
+    {
+      para->targets = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (para->targets, g_strdup (block->extra));
     }
   para->indent = -14;
   add_lines (self, KEEP_NONE, -1);
@@ -728,7 +800,7 @@ draw_text (GlossExportLayout *self,
            PangoAlignment     alignment)
 {
   Para para = { .markup = (char *) markup, .font = font, .width = width };
-  g_autoptr(PangoLayout) layout = make_layout (self, &para);
+  g_autoptr(PangoLayout) layout = make_layout (self, &para, NULL);
 
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -792,6 +864,88 @@ draw_toc_number (GlossExportLayout *self,
              PANGO_ALIGN_RIGHT);
 }
 
+/* A web address as a cairo tag attribute, uri='…'. A PDF wants the
+ * address in ASCII, so other characters are percent-escaped (the same
+ * address, as a browser sends it); cairo 1.16 writes it into a PDF
+ * string as is, so a lone bracket or backslash is escaped too; and in
+ * cairo's attribute syntax a quote or backslash takes a backslash. */
+static void
+append_uri_attribute (GString    *attributes,
+                      const char *url)
+{
+  g_autofree char *uri = g_uri_escape_string (url, "!#$%&'*+,/:;=?@[]~", FALSE);
+
+  g_string_append (attributes, "uri='");
+  for (const char *p = uri; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append (attributes, "' ");
+}
+
+static void
+append_number (GString *attributes,
+               double   value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* a dot, whatever the locale */
+  g_string_append_printf (attributes, "%s ", g_ascii_formatd (number, sizeof number, "%.2f", value));
+}
+
+/* Link annotations over the text of the links on one line, from the top
+ * to the foot of the line: a link that wraps is clickable on each of its
+ * lines, also when a page break comes between them. @x is the left of
+ * the paragraph's layout. */
+static void
+tag_links (cairo_t         *cr,
+           const Para      *para,
+           PangoLayoutLine *line,
+           double           x,
+           double           top,
+           double           height)
+{
+  int line_end = line->start_index + line->length;
+
+  for (guint i = 0; i < para->links->len; i++)
+    {
+      const LinkSpan *span = &g_array_index (para->links, LinkSpan, i);
+      g_autoptr(GString) attributes = NULL;
+      g_autofree int *ranges = NULL;
+      int n_ranges = 0;
+      guint n_rects = 0;
+
+      if ((int) span->end <= line->start_index || (int) span->start >= line_end)
+        continue;
+      pango_layout_line_get_x_ranges (line, MAX ((int) span->start, line->start_index),
+                                      MIN ((int) span->end, line_end), &ranges, &n_ranges);
+      attributes = g_string_new (NULL);
+      append_uri_attribute (attributes, g_ptr_array_index (para->targets, span->target));
+      g_string_append (attributes, "rect=[ ");
+      for (int r = 0; r < n_ranges; r++)
+        {
+          double left = pango_units_to_double (ranges[2 * r]);
+          double right = pango_units_to_double (ranges[2 * r + 1]);
+
+          if (right - left < 0.5)
+            continue;
+          append_number (attributes, x + left);
+          append_number (attributes, top);
+          append_number (attributes, right - left);
+          append_number (attributes, height);
+          n_rects++;
+        }
+      g_string_append_c (attributes, ']');
+      if (n_rects == 0)
+        continue;
+      /* with a rect, the tag covers no drawing: begin and end at once */
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+}
+
 static void
 draw_line (GlossExportLayout *self,
            cairo_t           *cr,
@@ -821,6 +975,8 @@ draw_line (GlossExportLayout *self,
   set_rgb (cr, &para->color);
   cairo_move_to (cr, MARGIN_X + para->x + piece->line_x, baseline);
   pango_cairo_show_layout_line (cr, line);
+  if (para->links != NULL)
+    tag_links (cr, para, line, MARGIN_X + para->x, top, piece->height);
 
   if (para->link != NULL)
     {
@@ -880,7 +1036,7 @@ gloss_export_layout_draw_page (GlossExportLayout *self,
           if (piece->para != cached)
             {
               g_clear_object (&layout);
-              layout = make_layout (self, &g_array_index (self->paras, Para, piece->para));
+              layout = make_layout (self, &g_array_index (self->paras, Para, piece->para), NULL);
               cached = piece->para;
             }
           draw_line (self, cr, piece, layout);
@@ -901,6 +1057,8 @@ para_clear (gpointer data)
   g_free (para->dest);
   g_free (para->link);
   g_free (para->title);
+  g_clear_pointer (&para->targets, g_ptr_array_unref);
+  g_clear_pointer (&para->links, g_array_unref);
 }
 
 static void

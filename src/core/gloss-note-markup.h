@@ -9,6 +9,13 @@
 G_BEGIN_DECLS
 
 char *gloss_note_markup_from_markdown (const char *text);
-char *gloss_note_markup_for_print     (const char *text);
+char *gloss_note_markup_for_print     (const char *text,
+                                       GPtrArray  *targets);
+
+char     *gloss_note_markup_dup_print_url    (const char *url);
+char     *gloss_note_markup_for_print_url    (const char *url);
+char     *gloss_note_markup_open_print_link  (guint       index);
+gboolean  gloss_note_markup_parse_print_link (const char *language,
+                                              guint      *index);
 
 G_END_DECLS
