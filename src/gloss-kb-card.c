@@ -32,6 +32,7 @@
 #include "gloss-kb-format.h"
 #include "gloss-mention-group.h"
 #include "gloss-mention.h"
+#include "gloss-snippet.h"
 
 /* Characters of context on each side of a mention. */
 #define SNIPPET_CONTEXT 40
@@ -123,33 +124,22 @@ wrapped_label (const char *text,
   return label;
 }
 
-/* The range of the text as one line, escaped for markup. */
-static char *
-escaped_range (GlossContent *content,
-               guint         start,
-               guint         end)
-{
-  g_autofree char *text = gloss_content_dup_range (content, start, end);
-
-  g_strdelimit (text, "\n\t", ' ');
-  return g_markup_escape_text (text, -1);
-}
-
 /* "…words around <b>the mention</b> and after…", the text escaped. */
 static char *
 snippet_markup (GlossContent *content,
                 guint         start,
                 guint         end)
 {
-  guint n = gloss_content_get_n_chars (content);
-  guint from = start > SNIPPET_CONTEXT ? start - SNIPPET_CONTEXT : 0;
-  guint to = MIN (n, end + SNIPPET_CONTEXT);
-  g_autofree char *before = escaped_range (content, from, start);
-  g_autofree char *mention = escaped_range (content, start, MIN (end, n));
-  g_autofree char *after = escaped_range (content, MIN (end, n), to);
+  guint match_start, match_end;
+  g_autofree char *snippet = gloss_snippet_new_from_content (content, start, end, SNIPPET_CONTEXT,
+                                                             &match_start, &match_end);
+  const char *a = g_utf8_offset_to_pointer (snippet, match_start);
+  const char *b = g_utf8_offset_to_pointer (a, match_end - match_start);
+  g_autofree char *before = g_markup_escape_text (snippet, a - snippet);
+  g_autofree char *mention = g_markup_escape_text (a, b - a);
+  g_autofree char *after = g_markup_escape_text (b, -1);
 
-  return g_strdup_printf ("%s%s<b>%s</b>%s%s", from > 0 ? "…" : "", before, mention, after,
-                          to < n ? "…" : "");
+  return g_strdup_printf ("%s<b>%s</b>%s", before, mention, after);
 }
 
 /* ------------------------------------------------------------------ */

@@ -13,6 +13,7 @@
 #include "gloss-error.h"
 #include "gloss-fold.h"
 #include "gloss-search-index.h"
+#include "gloss-snippet.h"
 #include "gloss-text-util.h"
 #include "test-util.h"
 
@@ -1006,6 +1007,105 @@ test_cli (Fixture       *f,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Snippets                                                           */
+
+/* The snippet's text without its "…" marks, as a piece of text. */
+static char *
+strip_ellipses (const char *snippet)
+{
+  const char *start = g_str_has_prefix (snippet, "…") ? snippet + strlen ("…") : snippet;
+  gsize length = strlen (start);
+
+  if (g_str_has_suffix (start, "…"))
+    length -= strlen ("…");
+  return g_strndup (start, length);
+}
+
+static void
+assert_match_at (const char *snippet,
+                 guint       match_start,
+                 guint       match_end,
+                 const char *expected)
+{
+  const char *a = g_utf8_offset_to_pointer (snippet, match_start);
+  const char *b = g_utf8_offset_to_pointer (snippet, match_end);
+  g_autofree char *match = g_strndup (a, b - a);
+
+  g_assert_cmpstr (match, ==, expected);
+}
+
+/* Wherever the match is, a snippet of English text shows whole words:
+ * every cut falls on a space, and is marked. */
+static void
+test_snippet_whole_words (void)
+{
+  const char *text = "It is an unavoidable requirement of international relations that certain "
+                     "legal norms be adjusted, so international cooperation in cybersecurity "
+                     "also requires changes in international law in cyberspace.";
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint offset = 0;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      guint start = offset, end = offset + g_utf8_strlen (words[w], -1);
+      guint match_start, match_end;
+      g_autofree char *snippet = gloss_snippet_new (text, start, end, 20, &match_start, &match_end);
+      g_autofree char *inner = strip_ellipses (snippet);
+      const char *at = strstr (text, inner);
+      gsize inner_length = strlen (inner);
+
+      assert_match_at (snippet, match_start, match_end, words[w]);
+      /* whole words: the piece starts and ends at word boundaries */
+      g_assert_nonnull (at);
+      g_assert_true (at == text || !g_ascii_isalnum (at[-1]));
+      g_assert_true (at[inner_length] == '\0' || !g_ascii_isalnum (at[inner_length]));
+
+      /* cut where it is shorter than the text */
+      g_assert_cmpint (g_str_has_prefix (snippet, "…"), ==, !g_str_has_prefix (text, inner));
+      g_assert_cmpint (g_str_has_suffix (snippet, "…"), ==, !g_str_has_suffix (text, inner));
+      g_assert_cmpuint (g_utf8_strlen (inner, -1), <=, (end - start) + 2 * (20 + 16));
+      offset = end + 1;
+    }
+}
+
+/* Chinese is cut at the context exactly (but for punctuation that
+ * would start the line); line breaks become spaces; a
+ * short field is shown whole, unmarked. */
+static void
+test_snippet_cjk_and_lines (void)
+{
+  const char *text = "网络空间的和平与发展受到了严峻威胁，以网络规范为基础的秩序构建成为网络空间全球治理最紧迫的任务。"
+                     "联合国信息安全政府专家组是主权国家参与构建网络空间规范的主要国际机制。";
+  gint start = g_utf8_pointer_to_offset (text, strstr (text, "专家组"));
+  guint match_start, match_end;
+  g_autofree char *snippet = gloss_snippet_new (text, start, start + 3, 8, &match_start, &match_end);
+  g_autofree char *whole = NULL;
+
+  g_assert_cmpstr (snippet, ==, "…合国信息安全政府专家组是主权国家参与构…");
+  assert_match_at (snippet, match_start, match_end, "专家组");
+  g_assert_cmpuint (match_start, ==, 1 + 8);
+  g_assert_true (g_str_has_prefix (snippet, "…") && g_str_has_suffix (snippet, "…"));
+
+  whole = gloss_snippet_new ("读到\n中俄合作", 3, 5, 30, &match_start, &match_end);
+  g_assert_cmpstr (whole, ==, "读到 中俄合作");
+  assert_match_at (whole, match_start, match_end, "中俄");
+}
+
+/* A word longer than the room a cut may move (an address) is cut
+ * inside rather than shown whole; the match is still there. */
+static void
+test_snippet_long_word (void)
+{
+  const char *text = "See https://www.un.org/disarmament/ict-security/open-ended-working-group-final-report-2021-documents for it.";
+  gint start = g_utf8_pointer_to_offset (text, strstr (text, "working"));
+  guint match_start, match_end;
+  g_autofree char *snippet = gloss_snippet_new (text, start, start + 7, 10, &match_start, &match_end);
+
+  assert_match_at (snippet, match_start, match_end, "working");
+  g_assert_true (g_str_has_prefix (snippet, "…") && g_str_has_suffix (snippet, "…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1133,9 @@ main (int   argc,
   ADD ("/search/async", test_async);
   ADD ("/search/other-sources", test_other_sources);
   ADD ("/search/cli", test_cli);
+  g_test_add_func ("/search/snippet/whole-words", test_snippet_whole_words);
+  g_test_add_func ("/search/snippet/cjk-and-lines", test_snippet_cjk_and_lines);
+  g_test_add_func ("/search/snippet/long-word", test_snippet_long_word);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "gloss-mention-group.h"
 #include "gloss-mention.h"
 #include "gloss-mentions.h"
+#include "gloss-snippet.h"
 
 /* Characters of context on each side of a mention in a snippet. */
 #define SNIPPET_CONTEXT 40
@@ -338,26 +339,15 @@ gloss_mention_index_update (GlossMentionIndex *self,
 /* ------------------------------------------------------------------ */
 /* Queries                                                            */
 
-static char *
-make_snippet (GlossContent *content,
-              guint         start,
-              guint         end)
-{
-  guint n = gloss_content_get_n_chars (content);
-  guint from = start > SNIPPET_CONTEXT ? start - SNIPPET_CONTEXT : 0;
-  guint to = MIN (n, end + SNIPPET_CONTEXT);
-  g_autofree char *range = gloss_content_dup_range (content, from, to);
-
-  /* one line, whatever the blocks around it */
-  return g_strdelimit (g_steal_pointer (&range), "\n", ' ');
-}
-
 static GlossMention *
 mention_from_row (sqlite3_stmt *stmt,
                   GlossContent *content)
 {
   guint start = sqlite3_column_int (stmt, 2), end = sqlite3_column_int (stmt, 3);
-  g_autofree char *snippet = content ? make_snippet (content, start, end) : NULL;
+  guint match_start, match_end;
+  g_autofree char *snippet = content ? gloss_snippet_new_from_content (content, start, end, SNIPPET_CONTEXT,
+                                                                      &match_start, &match_end)
+                                     : NULL;
 
   return gloss_mention_new ((const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 1), start, end,

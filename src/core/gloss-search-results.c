@@ -20,8 +20,7 @@
 
 #include "gloss-error.h"
 #include "gloss-search-private.h"
-
-#define SNIPPET_CONTEXT 30
+#include "gloss-snippet.h"
 
 struct _GlossSearchResults
 {
@@ -212,30 +211,6 @@ gloss_search_split_query (const char     *query,
 /* ------------------------------------------------------------------ */
 /* Notes and cards, on the worker                                     */
 
-/* About SNIPPET_CONTEXT characters either side of [start, end), on one
- * line: fields can hold line breaks. */
-static char *
-make_snippet (const char *text,
-              guint       start,
-              guint       end,
-              guint      *match_start,
-              guint      *match_end)
-{
-  glong n = g_utf8_strlen (text, -1);
-  guint from = start > SNIPPET_CONTEXT ? start - SNIPPET_CONTEXT : 0;
-  guint to = MIN ((guint) n, end + SNIPPET_CONTEXT);
-  const char *a = g_utf8_offset_to_pointer (text, from);
-  const char *b = g_utf8_offset_to_pointer (a, to - from);
-  char *snippet = g_strndup (a, b - a);
-
-  for (char *p = snippet; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  *match_start = start - from;
-  *match_end = end - from;
-  return snippet;
-}
-
 /* Whether every term occurs in text; if so, where the first
  * occurrence of any term is, in code points of text. */
 static gboolean
@@ -297,7 +272,8 @@ add_entries (GPtrArray             *rows,
 
           if (!match_text (entry->fields[f], terms, flags, &start, &end))
             continue;
-          snippet = make_snippet (entry->fields[f], start, end, &match_start, &match_end);
+          snippet = gloss_snippet_new (entry->fields[f], start, end, GLOSS_SNIPPET_CONTEXT,
+                                       &match_start, &match_end);
           g_ptr_array_add (found, gloss_search_result_new_match (kind, entry->id, entry->title,
                                                                  snippet, match_start, match_end));
           break;

@@ -36,8 +36,8 @@
 #include "gloss-cleaner.h"
 #include "gloss-error.h"
 #include "gloss-search-private.h"
+#include "gloss-snippet.h"
 
-#define SNIPPET_CONTEXT 30
 #define CANCEL_CHECK    64
 
 /* a term of up to this many times four characters is counted from the
@@ -185,31 +185,6 @@ original_text (Run          *run,
                                   sqlite3_column_int (unit, 3));
 }
 
-/* About SNIPPET_CONTEXT characters either side of [start, end), within
- * the paragraph, on one line. */
-static char *
-make_snippet (const char *paragraph,
-              guint       start,
-              guint       end,
-              guint      *match_start,
-              guint      *match_end)
-{
-  glong n = g_utf8_strlen (paragraph, -1);
-  guint from = start > SNIPPET_CONTEXT ? start - SNIPPET_CONTEXT : 0;
-  guint to = MIN ((guint) n, end + SNIPPET_CONTEXT);
-  const char *a = g_utf8_offset_to_pointer (paragraph, from);
-  const char *b = g_utf8_offset_to_pointer (a, to - from);
-  char *snippet = g_strndup (a, b - a);
-
-  for (char *p = snippet; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  g_strchomp (snippet);
-  *match_start = start - from;
-  *match_end = end - from;
-  return snippet;
-}
-
 static void
 add_hits (Run                *run,
           sqlite3_stmt       *unit,
@@ -241,7 +216,8 @@ add_hits (Run                *run,
       folded_end = folded_start + g_utf8_strlen (text + o->start, o->end - o->start);
       gloss_fold_map_to_original (map, folded_start, folded_end, &start, &end);
 
-      snippet = make_snippet (original, start, end, &match_start, &match_end);
+      snippet = gloss_snippet_new (original, start, end, GLOSS_SNIPPET_CONTEXT,
+                                   &match_start, &match_end);
 
       g_ptr_array_add (run->hits,
                        _gloss_search_hit_new (run->kind, run->key, unit_start + start,
