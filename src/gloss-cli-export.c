@@ -4,7 +4,8 @@
  *                [--color C]... [--from DATE] [--to DATE] [--order position|tag]
  *                [--paper a4|letter] [--title T] [--handout SPEC.json]
  *
- * It prints "N notes<TAB>FILE" once the file is whole; every error is one
+ * It prints "N notes<TAB>FILE" once the file is whole (that line is for
+ * scripts, and not translated); every error is one
  * line on stderr naming the file or the argument, exit status 1, and no
  * file is left behind. A usage error (an unknown option, a missing
  * value) exits with 2, like the other commands.
@@ -39,7 +40,14 @@ export_fail (int         status,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "gloss: export: %s%s\n", message, status == 2 ? " (see gloss --help)" : "");
+  if (status == 2)
+    {
+      char *with_hint = g_strdup_printf (_("%s (see gloss --help)"), message);
+
+      g_free (message);
+      message = with_hint;
+    }
+  fprintf (stderr, "gloss: export: %s\n", message);
   return status;
 }
 
@@ -88,17 +96,17 @@ parse_export_args (Invocation *inv,
 
       if (!g_utf8_validate (arg, -1, NULL))
         {
-          *status = export_fail (2, "an argument is not valid UTF-8");
+          *status = export_fail (2, _("an argument is not valid UTF-8"));
           return FALSE;
         }
       if (arg[0] != '-')
         {
-          *status = export_fail (2, "unexpected argument %s", arg);
+          *status = export_fail (2, _("unexpected argument %s"), arg);
           return FALSE;
         }
       if (i + 1 >= inv->argc)
         {
-          *status = export_fail (2, "%s needs a value", arg);
+          *status = export_fail (2, _("%s needs a value"), arg);
           return FALSE;
         }
       if (g_str_equal (arg, "--tag") || g_str_equal (arg, "--color"))
@@ -114,7 +122,7 @@ parse_export_args (Invocation *inv,
           }
       if (!known)
         {
-          *status = export_fail (2, "unknown option %s", arg);
+          *status = export_fail (2, _("unknown option %s"), arg);
           return FALSE;
         }
     }
@@ -140,12 +148,13 @@ export_json (GlossLibrary     *library,
   guint n = 0;
 
   if (a->colors->len > 1 || a->from || a->to || a->order || a->paper || a->title || a->handout)
-    return export_fail (2, "--format json takes only -o, --doc and --tag");
+    return export_fail (2, _("--format json takes only -o, --doc and --tag"));
   if (a->doc != NULL && (doc = gloss_library_lookup (library, a->doc, &error)) == NULL)
     return export_fail (1, "--doc: %s", error->message);
   if (!gloss_library_export_annotations (library, file, doc ? gloss_document_get_id (doc) : NULL,
                                          (const char * const *) a->tags->pdata, &n, &error))
-    return export_fail (1, "%s: %s", a->output, error->message);
+    /* Translators: the output file's name, then why */
+    return export_fail (1, _("%s: %s"), a->output, error->message);
   printf ("%u annotations\t%s\n", n, a->output);
   return 0;
 }
@@ -161,14 +170,16 @@ make_options (const ExportArgs *a,
   *status = 2;
   if (!gloss_export_format_from_string (a->format, &options->format))
     {
-      export_fail (2, "--format “%s” is not one of pdf, md, html, json", a->format);
+      /* Translators: %s is the format as given; the formats are codes */
+      export_fail (2, _("--format “%s” is not one of pdf, md, html, json"), a->format);
       return NULL;
     }
   if (a->order != NULL && g_str_equal (a->order, "tag"))
     options->order = GLOSS_EXPORT_ORDER_TAG;
   else if (a->order != NULL && !g_str_equal (a->order, "position"))
     {
-      export_fail (2, "--order “%s” is not one of position, tag", a->order);
+      /* Translators: %s is the order as given; position and tag are codes */
+      export_fail (2, _("--order “%s” is not one of position, tag"), a->order);
       return NULL;
     }
   for (guint i = 0; i + 1 < a->colors->len; i++)
@@ -176,7 +187,8 @@ make_options (const ExportArgs *a,
       {
         g_autofree char *known = g_strjoinv (", ", (GStrv) gloss_note_colors ());
 
-        export_fail (2, "--color “%s” is not one of %s", (char *) a->colors->pdata[i], known);
+        /* Translators: the colour as given, then the known colours' codes */
+        export_fail (2, _("--color “%s” is not one of %s"), (char *) a->colors->pdata[i], known);
         return NULL;
       }
   if (!gloss_export_options_set_date_range (options, a->from, a->to, &error))
@@ -204,7 +216,9 @@ choose_paper (const ExportArgs   *a,
     paper = options->handout->paper;
   if (paper != NULL && !gloss_paper_from_string (paper, &options->paper))
     {
-      *status = export_fail (a->paper ? 2 : 1, "%s: paper “%s” is not one of a4, letter",
+      /* Translators: --paper or the handout file's name, then the paper
+       * as given; a4 and letter are codes */
+      *status = export_fail (a->paper ? 2 : 1, _("%s: paper “%s” is not one of a4, letter"),
                              a->paper ? "--paper" : a->handout, paper);
       return FALSE;
     }
@@ -238,9 +252,9 @@ gloss_cli_export (GlossLibrary *library,
   if (!parse_export_args (inv, &a, &status))
     return status;
   if (a.format == NULL)
-    return export_fail (2, "give --format (pdf, md, html or json)");
+    return export_fail (2, _("give --format (pdf, md, html or json)"));
   if (a.output == NULL)
-    return export_fail (2, "give -o FILE");
+    return export_fail (2, _("give -o FILE"));
   if (g_str_equal (a.format, "json"))
     return export_json (library, &a);
   if ((options = make_options (&a, &status)) == NULL)
@@ -265,7 +279,8 @@ gloss_cli_export (GlossLibrary *library,
       /* the message already names the file when the file is the reason */
       if (g_error_matches (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_IO))
         return export_fail (1, "%s", error->message);
-      return export_fail (1, "%s: %s", a.output, error->message);
+      /* Translators: the output file's name, then why */
+      return export_fail (1, _("%s: %s"), a.output, error->message);
     }
   printf ("%u notes\t%s\n", n, a.output);
   return 0;

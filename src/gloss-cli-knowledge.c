@@ -3,7 +3,8 @@
  *   gloss timeline [--json]     milestones, with the passages that mention each
  *   gloss mechanisms [--json]   cooperation mechanisms, likewise
  *
- * Plain output is one line per item: DATE<TAB>ID<TAB>TITLE_EN<TAB>N mentions.
+ * Plain output is one line per item: DATE<TAB>ID<TAB>TITLE_EN<TAB>N mentions,
+ * for scripts, so not translated; the errors on stderr are.
  * JSON is an array of items with every field of the data (see
  * data/knowledge/README.md) and `mentions: [{doc, start, end, kind}]`,
  * offsets as `show` counts them.
@@ -12,6 +13,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
@@ -25,7 +27,9 @@ fail (const char *command,
       const char *message,
       int         status)
 {
-  fprintf (stderr, "gloss: %s: %s%s\n", command, message, status == 2 ? " (see gloss --help)" : "");
+  g_autofree char *with_hint = status == 2 ? g_strdup_printf (_("%s (see gloss --help)"), message) : NULL;
+
+  fprintf (stderr, "gloss: %s: %s\n", command, with_hint ? with_hint : message);
   return status;
 }
 
@@ -189,8 +193,9 @@ list_items (GlossLibrary    *library,
         json = TRUE;
       else
         {
-          message = g_strdup_printf ("%s %s", inv->argv[i][0] == '-' ? "unknown option" :
-                                     "unexpected argument", inv->argv[i]);
+          message = g_strdup_printf (inv->argv[i][0] == '-' ? _("unknown option %s")
+                                                            : _("unexpected argument %s"),
+                                     inv->argv[i]);
           return fail (inv->command, message, 2);
         }
     }

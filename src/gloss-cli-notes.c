@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,22 +26,64 @@
 
 #define MAX_PLACES_LISTED 10
 
+/* Prints "gloss: COMMAND: MESSAGE", with a pointer to the help when
+ * @hint; the command's name is not translated, the message is. */
 static int
-note_fail (const char *format,
-           ...) G_GNUC_PRINTF (1, 2);
+note_fail_full (const char *command,
+                gboolean    hint,
+                const char *format,
+                va_list     args) G_GNUC_PRINTF (3, 0);
 
 static int
-note_fail (const char *format,
+note_fail_full (const char *command,
+                gboolean    hint,
+                const char *format,
+                va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *with_hint = hint ? g_strdup_printf (_("%s (see gloss --help)"), message) : NULL;
+
+  fprintf (stderr, "gloss: %s: %s\n", command, hint ? with_hint : message);
+  return 1;
+}
+
+static int
+note_fail (const char *command,
+           const char *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static int
+note_fail (const char *command,
+           const char *format,
            ...)
 {
   va_list args;
+  int status;
 
   va_start (args, format);
-  fputs ("gloss: ", stderr);
-  vfprintf (stderr, format, args);
-  fputc ('\n', stderr);
+  status = note_fail_full (command, FALSE, format, args);
   va_end (args);
-  return 1;
+  return status;
+}
+
+/* A usage error: the message ends with a pointer to the help. */
+static int
+note_usage (const char *command,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static int
+note_usage (const char *command,
+            const char *format,
+            ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, format);
+  status = note_fail_full (command, TRUE, format, args);
+  va_end (args);
+  return status;
 }
 
 /* The options of the commands here; each accepts a subset. */
@@ -94,7 +137,7 @@ parse_options (Invocation *inv,
 
       if (!g_utf8_validate (arg, -1, NULL))
         {
-          *status = note_fail ("%s: an argument is not valid UTF-8", name);
+          *status = note_fail (name, _("an argument is not valid UTF-8"));
           return FALSE;
         }
       if (arg[0] != '-' || arg[1] == '\0')
@@ -104,7 +147,7 @@ parse_options (Invocation *inv,
         }
       if (strstr (known, pattern) == NULL)
         {
-          *status = note_fail ("%s: unknown option %s (see gloss --help)", name, arg);
+          *status = note_usage (name, _("unknown option %s"), arg);
           return FALSE;
         }
       if (g_str_equal (arg, "--json"))
@@ -113,7 +156,7 @@ parse_options (Invocation *inv,
         o->stdin_mode = handled = TRUE;
       else if (i + 1 >= inv->argc)
         {
-          *status = note_fail ("%s: %s needs a value", name, arg);
+          *status = note_fail (name, _("%s needs a value"), arg);
           return FALSE;
         }
       else if (g_str_equal (arg, "--tag"))
@@ -143,7 +186,10 @@ parse_offset (const char *name,
 
   if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &n, &error))
     {
-      *status = note_fail ("note add: %s “%s” is not an offset (a whole number from 0)", name, value);
+      /* Translators: an option's name (--start, --end) or START or END,
+       * then the value given */
+      *status = note_fail ("note add", _("%s “%s” is not an offset (a whole number from 0)"),
+                           name, value);
       return FALSE;
     }
   *offset = n;
@@ -158,7 +204,8 @@ describe_place (GlossContent *content,
   gint page = gloss_content_page_at (content, start);
 
   if (page > 0)
-    return g_strdup_printf ("%u–%u (page %d)", start, end, page);
+    /* Translators: a passage's start and end offsets, then its page */
+    return g_strdup_printf (_("%u–%u (page %d)"), start, end, page);
   return g_strdup_printf ("%u–%u", start, end);
 }
 
@@ -180,12 +227,13 @@ find_quote (GlossDocument *doc,
 
   if (length == 0)
     {
-      *status = note_fail ("note add: --quote is empty");
+      *status = note_fail ("note add", _("--quote is empty"));
       return FALSE;
     }
   if (hits->len == 0)
     {
-      *status = note_fail ("note add: --quote “%s” is not in the text of %s",
+      /* Translators: the quote as given, then a document id */
+      *status = note_fail ("note add", _("--quote “%s” is not in the text of %s"),
                            quote, gloss_document_get_id (doc));
       return FALSE;
     }
@@ -200,8 +248,17 @@ find_quote (GlossDocument *doc,
         }
       if (hits->len > MAX_PLACES_LISTED)
         g_string_append (places, ", …");
-      *status = note_fail ("note add: --quote “%s” occurs %u times in %s, at %s; "
-                           "give a longer quote or --start and --end",
+      *status = note_fail ("note add",
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: the quote as given, how many
+                                         * times it occurs (always 2 or more), a
+                                         * document id, then a list of places such
+                                         * as “120–131 (page 4), 980–991 (page 12)” */
+                                        "--quote “%s” occurs %u time in %s, at %s; "
+                                        "give a longer quote or --start and --end",
+                                        "--quote “%s” occurs %u times in %s, at %s; "
+                                        "give a longer quote or --start and --end",
+                                        hits->len),
                            quote, hits->len, gloss_document_get_id (doc), places->str);
       return FALSE;
     }
@@ -218,7 +275,9 @@ parse_style (const char          *value,
   *style = GLOSS_HIGHLIGHT_BACKGROUND;
   if (value != NULL && !gloss_highlight_style_from_string (value, style))
     {
-      *status = note_fail ("note add: --style “%s” is not one of background, underline, strike", value);
+      /* Translators: %s is the style as given; the styles are codes */
+      *status = note_fail ("note add", _("--style “%s” is not one of background, underline, strike"),
+                           value);
       return FALSE;
     }
   return TRUE;
@@ -244,7 +303,8 @@ add_from_stdin (GlossAnnotations *annotations,
       int status;
 
       if (fields[0] == NULL || fields[1] == NULL)
-        return note_fail ("note add --stdin: a line is not START<TAB>END[<TAB>TEXT]");
+        /* Translators: <TAB> stands for a tab character */
+        return note_fail ("note add --stdin", _("a line is not START<TAB>END[<TAB>TEXT]"));
       if (!parse_offset ("START", fields[0], &start, &status) ||
           !parse_offset ("END", fields[1], &end, &status))
         return status;
@@ -252,7 +312,7 @@ add_from_stdin (GlossAnnotations *annotations,
                                     fields[2] ? fields[2] : o->text,
                                     (const char * const *) o->tags->pdata, &error);
       if (note == NULL)
-        return note_fail ("note add: %s", error->message);
+        return note_fail ("note add", "%s", error->message);
       printf ("%s\n", gloss_note_get_id (note));
       fflush (stdout);
     }
@@ -277,26 +337,27 @@ note_add (GlossLibrary *library,
       !parse_style (o.style, &style, &status))
     return status;
   if (o.positional->len != 1)
-    return note_fail ("note add: give exactly one DOC (see gloss --help)");
+    return note_usage ("note add", _("give exactly one DOC"));
   if (o.color != NULL && !gloss_note_color_is_valid (o.color))
     {
       g_autofree char *known = g_strjoinv (", ", (GStrv) gloss_note_colors ());
 
-      return note_fail ("note add: --color “%s” is not one of %s", o.color, known);
+      /* Translators: the colour as given, then the known colours' codes */
+      return note_fail ("note add", _("--color “%s” is not one of %s"), o.color, known);
     }
 
   doc = gloss_library_lookup (library, o.positional->pdata[0], &error);
   if (doc == NULL)
-    return note_fail ("note add: %s", error->message);
+    return note_fail ("note add", "%s", error->message);
   content = gloss_library_load_content (library, doc, &error);
   if (content == NULL)
-    return note_fail ("note add: %s", error->message);
+    return note_fail ("note add", "%s", error->message);
 
   if (o.stdin_mode)
     return add_from_stdin (annotations, doc, content, &o, style);
 
   if (o.quote != NULL && (o.start != NULL || o.end != NULL))
-    return note_fail ("note add: give either --quote or --start and --end, not both");
+    return note_fail ("note add", _("give either --quote or --start and --end, not both"));
   if (o.quote != NULL)
     {
       if (!find_quote (doc, content, o.quote, &start, &end, &status))
@@ -308,17 +369,25 @@ note_add (GlossLibrary *library,
           !parse_offset ("--end", o.end, &end, &status))
         return status;
       if (start >= end || end > gloss_content_get_n_chars (content))
-        return note_fail ("note add: --start %u --end %u is not a passage of %s, whose text has "
-                          "%u characters (end exclusive, after start)", start, end,
-                          gloss_document_get_id (doc), gloss_content_get_n_chars (content));
+        return note_fail ("note add",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the offsets given, a document
+                                        * id, then the length of its text in
+                                        * characters */
+                                       "--start %u --end %u is not a passage of %s, whose text has "
+                                       "%u character (end exclusive, after start)",
+                                       "--start %u --end %u is not a passage of %s, whose text has "
+                                       "%u characters (end exclusive, after start)",
+                                       gloss_content_get_n_chars (content)),
+                          start, end, gloss_document_get_id (doc), gloss_content_get_n_chars (content));
     }
   else
-    return note_fail ("note add: give --quote TEXT, or --start N and --end N");
+    return note_fail ("note add", _("give --quote TEXT, or --start N and --end N"));
 
   note = gloss_annotations_add (annotations, doc, content, start, end, o.color, style, o.text,
                                 (const char * const *) o.tags->pdata, &error);
   if (note == NULL)
-    return note_fail ("note add: %s", error->message);
+    return note_fail ("note add", "%s", error->message);
   printf ("%s\n", gloss_note_get_id (note));
   return 0;
 }
@@ -397,9 +466,9 @@ note_list (GlossLibrary *library,
   if (!parse_options (inv, "note list", "--json --doc", 1, &o, &status))
     return status;
   if (o.positional->len > 0)
-    return note_fail ("note list: unexpected argument %s", (char *) o.positional->pdata[0]);
+    return note_fail ("note list", _("unexpected argument %s"), (char *) o.positional->pdata[0]);
   if (o.doc != NULL && (doc = gloss_library_lookup (library, o.doc, &error)) == NULL)
-    return note_fail ("note list: --doc: %s", error->message);
+    return note_fail ("note list", "--doc: %s", error->message);
 
   notes = gloss_annotations_dup_notes (annotations, doc ? gloss_document_get_id (doc) : NULL);
   if (o.json)
@@ -440,10 +509,10 @@ note_delete (GlossLibrary *library,
   if (!parse_options (inv, "note delete", "", 1, &o, &status))
     return status;
   if (o.positional->len != 1)
-    return note_fail ("note delete: give exactly one note ID");
+    return note_fail ("note delete", _("give exactly one note ID"));
   if (!gloss_annotations_remove_by_id (gloss_library_get_annotations (library),
                                        o.positional->pdata[0], NULL, &error))
-    return note_fail ("note delete: %s", error->message);
+    return note_fail ("note delete", "%s", error->message);
   return 0;
 }
 
@@ -459,7 +528,7 @@ gloss_cli_note (GlossLibrary *library,
     return note_list (library, inv);
   if (g_strcmp0 (sub, "delete") == 0)
     return note_delete (library, inv);
-  return note_fail ("note: give add, list or delete (see gloss --help)");
+  return note_usage ("note", _("give add, list or delete"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -478,17 +547,19 @@ gloss_cli_import_annotations (GlossLibrary *library,
   if (!parse_options (inv, "import-annotations", "--json", 0, &o, &status))
     return status;
   if (o.positional->len != 1)
-    return note_fail ("import-annotations: give exactly one FILE");
+    return note_fail ("import-annotations", _("give exactly one FILE"));
   file = g_file_new_for_commandline_arg (o.positional->pdata[0]);
   if (!gloss_library_import_annotations (library, file, &report, &error))
-    return note_fail ("import-annotations: %s", error->message);
+    return note_fail ("import-annotations", "%s", error->message);
 
   if (o.json)
     printf ("{\"added\": %u, \"updated\": %u, \"unchanged\": %u, \"unplaced\": %u, \"skipped\": %u}\n",
             report.added, report.updated, report.unchanged, report.unplaced, report.skipped);
   else
-    printf ("added %u, updated %u, unchanged %u, unplaced %u (need attention), "
-            "skipped %u (no such document)\n",
+    /* Translators: how many notes of the file were added, updated, left
+     * as they were, could not be placed in their text, and skipped */
+    printf (_("added %u, updated %u, unchanged %u, unplaced %u (need attention), "
+              "skipped %u (no such document)\n"),
             report.added, report.updated, report.unchanged, report.unplaced, report.skipped);
   return 0;
 }

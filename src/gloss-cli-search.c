@@ -14,12 +14,16 @@
  * A query of only spaces or punctuation finds nothing: the result is
  * empty and stderr says why; the exit status is 0.
  *
+ * The output on stdout is for scripts and stays as it is; the messages
+ * on stderr are translated.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "gloss-cli-private.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,11 +46,22 @@ typedef struct
 } SearchArgs;
 
 static int
-search_usage (const char *message,
-              const char *arg)
+search_usage (const char *format,
+              ...) G_GNUC_PRINTF (1, 2);
+
+static int
+search_usage (const char *format,
+              ...)
 {
-  fprintf (stderr, "gloss: search: %s%s%s (see gloss --help)\n", message,
-           arg ? " " : "", arg ? arg : "");
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "gloss: search: ");
+  fprintf (stderr, _("%s (see gloss --help)"), message);
+  fputc ('\n', stderr);
   return 2;
 }
 
@@ -79,7 +94,7 @@ parse_search_args (int         argc,
       const char *arg = argv[i];
 
       if (!g_utf8_validate (arg, -1, NULL))
-        return search_usage ("an argument is not valid UTF-8 text", NULL);
+        return search_usage ("%s", _("an argument is not valid UTF-8 text"));
       if (options && g_str_equal (arg, "--"))
         options = FALSE;
       else if (options && g_str_equal (arg, "--json"))
@@ -93,10 +108,15 @@ parse_search_args (int         argc,
           const char *value = arg[7] == '=' ? arg + 8 : (i + 1 < argc ? argv[++i] : NULL);
 
           if (!parse_limit (value, &args->limit))
-            return search_usage ("--limit needs a number of hits, not", value ? value : "nothing");
+            {
+              if (value == NULL)
+                return search_usage ("%s", _("--limit needs a number of hits, not nothing"));
+              /* Translators: %s is what was given instead of a number */
+              return search_usage (_("--limit needs a number of hits, not %s"), value);
+            }
         }
       else if (options && arg[0] == '-' && arg[1] == '-')
-        return search_usage ("unknown option", arg);
+        return search_usage (_("unknown option %s"), arg);
       else
         {
           if (args->query->len > 0)
@@ -105,7 +125,7 @@ parse_search_args (int         argc,
         }
     }
   if (argc == 0)
-    return search_usage ("give a QUERY", NULL);
+    return search_usage ("%s", _("give a QUERY"));
   return 0;
 }
 
@@ -238,12 +258,20 @@ collect_others (GlossSearchIndex *index,
 
   if (knowledge != NULL && !gloss_user_events_merge (library, knowledge, &error))
     {
-      fprintf (stderr, "gloss: search: your own timeline events: %s\n", error->message);
+      fprintf (stderr, "gloss: search: ");
+      /* Translators: %s is why the user's own events could not be read */
+      fprintf (stderr, _("your own timeline events: %s"), error->message);
+      fputc ('\n', stderr);
       g_clear_error (&error);
     }
   results = gloss_search_results_collect (index, library, knowledge, query, G_MAXUINT, NULL, &error);
   if (results == NULL)
-    fprintf (stderr, "gloss: search: notes and cards: %s\n", error->message);
+    {
+      fprintf (stderr, "gloss: search: ");
+      /* Translators: %s is why notes and cards could not be searched */
+      fprintf (stderr, _("notes and cards: %s"), error->message);
+      fputc ('\n', stderr);
+    }
 
   return results;
 }

@@ -7,6 +7,10 @@
  * stdout as one document; errors go to stderr as one line naming the file
  * or argument and the reason, with a non-zero exit status.
  *
+ * What is meant for people (the help, the errors, summaries) is
+ * translated; what is meant for scripts (tab-separated lines, JSON,
+ * counts, ids) is not, and neither are the names of commands and options.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,7 +30,11 @@
 typedef int (*CommandFunc) (GlossLibrary *library,
                             Invocation   *inv);
 
-static const char usage[] =
+static const char usage[] = N_(
+  /* Translators: keep the command names, the options (--json …), the
+   * values they take (pdf, md, …) and the upper-case placeholders (DIR,
+   * FILE, DOC …) as they are; translate the descriptions, keeping them
+   * aligned at the 25th column where they start there. */
   "Usage: gloss [--library DIR] [COMMAND [ARGS]]\n"
   "\n"
   "Without a command, opens the Gloss window.\n"
@@ -58,7 +66,7 @@ static const char usage[] =
   "Options:\n"
   "  --library DIR         the library directory (default: $XDG_DATA_HOME/gloss)\n"
   "  --help                show this help\n"
-  "  --version             show the version\n";
+  "  --version             show the version\n");
 
 static int
 fail (const char *format,
@@ -92,7 +100,11 @@ usage_error (const char *format,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "gloss: %s (see gloss --help)\n", message);
+  fprintf (stderr, "gloss: ");
+  /* Translators: an error in how the command line was written, then a
+   * pointer to the help; `gloss --help` is a command */
+  fprintf (stderr, _("%s (see gloss --help)"), message);
+  fputc ('\n', stderr);
   return 2;
 }
 
@@ -115,7 +127,7 @@ parse_invocation (int         argc,
         {
           if (i + 1 >= argc)
             {
-              *status = usage_error ("--library needs a directory");
+              *status = usage_error ("%s", _("--library needs a directory"));
               return FALSE;
             }
           inv->library_dir = argv[++i];
@@ -176,7 +188,8 @@ parse_args (Invocation *inv,
 
       if (!g_utf8_validate (arg, -1, NULL))
         {
-          *status = usage_error ("%s: an argument is not valid UTF-8", inv->command);
+          /* Translators: %s is a command's name */
+          *status = usage_error (_("%s: an argument is not valid UTF-8"), inv->command);
           return FALSE;
         }
       if (accepts_json && g_str_equal (arg, "--json"))
@@ -188,7 +201,8 @@ parse_args (Invocation *inv,
         }
       else if (arg[0] == '-' && arg[1] != '\0')
         {
-          *status = usage_error ("%s: unknown option %s", inv->command, arg);
+          /* Translators: a command's name, then the option given */
+          *status = usage_error (_("%s: unknown option %s"), inv->command, arg);
           return FALSE;
         }
       else
@@ -285,7 +299,7 @@ cmd_import (GlossLibrary *library,
     return status;
   positional = args.positional;
   if (positional->len == 0)
-    return usage_error ("import: give at least one FILE");
+    return usage_error ("import: %s", _("give at least one FILE"));
 
   /* every file is tried; the exit status says whether all went in */
   for (guint i = 0; i < positional->len; i++)
@@ -320,7 +334,12 @@ cmd_list (GlossLibrary *library,
     return status;
   positional = args.positional;
   if (positional->len > 0)
-    return usage_error ("list: unexpected argument %s", (char *) positional->pdata[0]);
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument %s"),
+                                                  (const char *) positional->pdata[0]);
+
+      return usage_error ("list: %s", message);
+    }
 
   if (!args.json)
     {
@@ -422,7 +441,7 @@ cmd_show (GlossLibrary *library,
     return status;
   positional = args.positional;
   if (positional->len != 1)
-    return usage_error ("show: give exactly one DOC");
+    return usage_error ("show: %s", _("give exactly one DOC"));
 
   doc = gloss_library_lookup (library, positional->pdata[0], &error);
   if (doc == NULL)
@@ -483,7 +502,7 @@ gloss_cli_run (int    argc,
   if (g_str_equal (inv.command, "--help") || g_str_equal (inv.command, "-h") ||
       g_str_equal (inv.command, "help"))
     {
-      fputs (usage, stdout);
+      fputs (_(usage), stdout);
       return 0;
     }
   if (g_str_equal (inv.command, "--version"))
@@ -496,7 +515,8 @@ gloss_cli_run (int    argc,
     if (g_str_equal (inv.command, commands[i].name))
       func = commands[i].func;
   if (func == NULL)
-    return usage_error ("unknown command or option “%s”", inv.command);
+    /* Translators: %s is what was given as a command */
+    return usage_error (_("unknown command or option “%s”"), inv.command);
 
   if (inv.library_dir == NULL)
     inv.library_dir = default_dir = gloss_library_default_dir ();
@@ -507,6 +527,7 @@ gloss_cli_run (int    argc,
   status = func (library, &inv);
   fflush (stdout);
   if (ferror (stdout))
-    return fail ("cannot write the output: %s", g_strerror (errno));
+    /* Translators: %s is the system's reason */
+    return fail (_("cannot write the output: %s"), g_strerror (errno));
   return status;
 }

@@ -5,8 +5,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -331,6 +335,56 @@ test_async (Fixture      *f,
   g_assert_cmpuint (g_list_model_get_n_items (gloss_library_get_documents (f->library)), ==, 3);
 }
 
+/* A refusal reaches the user in their language. The catalogue is the one
+ * built from po/zh_CN.po, chosen by LANGUAGE as a desktop session would
+ * choose it; C.UTF-8 rather than zh_CN.UTF-8, which a fresh system has
+ * not generated (gettext ignores LANGUAGE only in the "C" locale). It
+ * runs in a subprocess, so that the other tests keep their English. */
+static void
+test_translated_message (Fixture      *f,
+                         gconstpointer data)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  static const char format[] = "%s: this is %s, not a text, Markdown or PDF file";
+  static const char kind[] = "a PNG image";
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("*：*");   /* a full-width colon: Chinese */
+      return;
+    }
+
+  g_assert_nonnull (localedir);   /* set by tests/meson.build */
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* the catalogue is found and has both pieces of the message */
+  g_assert_cmpstr (dgettext (GETTEXT_PACKAGE, format), !=, format);
+  g_assert_cmpstr (dgettext (GETTEXT_PACKAGE, kind), !=, kind);
+
+  path = test_write_file (f->files, "picture.txt", png, sizeof png - 1);
+  file = g_file_new_for_path (path);
+  display = g_file_get_parse_name (file);
+  doc = gloss_library_import_file (f->library, file, &error);
+  g_assert_null (doc);
+  g_assert_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_BINARY);
+  expected = g_strdup_printf (dgettext (GETTEXT_PACKAGE, format), display,
+                              dgettext (GETTEXT_PACKAGE, kind));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_print ("%s\n", error->message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +400,8 @@ main (int   argc,
   g_test_add ("/import/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/import/markdown", Fixture, NULL, fixture_setup, test_markdown_file, fixture_teardown);
   g_test_add ("/import/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
+  g_test_add ("/import/translated-message", Fixture, NULL, fixture_setup,
+              test_translated_message, fixture_teardown);
 
   return g_test_run ();
 }

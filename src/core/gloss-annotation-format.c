@@ -20,8 +20,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-annotation-format.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -437,7 +440,9 @@ gloss_annotation_format_parse (JsonNode *root,
   if (items == NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "not a Web Annotation file: no AnnotationCollection, page or array of annotations");
+                   /* Translators: “Web Annotation” is a W3C standard and
+                    * AnnotationCollection a term of it; keep them as they are */
+                   _("not a Web Annotation file: no AnnotationCollection, page or array of annotations"));
       return NULL;
     }
 

@@ -12,8 +12,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-annotations-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "gloss-anchor.h"
@@ -183,7 +186,9 @@ set_sql_error (GError    **error,
                code == SQLITE_BUSY ? GLOSS_STORE_ERROR_BUSY :
                code == SQLITE_FULL || code == SQLITE_IOERR ? GLOSS_STORE_ERROR_IO :
                GLOSS_STORE_ERROR_SQL,
-               "%s: %s", what, sqlite3_errmsg (db));
+               /* Translators: what failed (such as “cannot store the note”),
+                * then SQLite's reason, which is in English */
+               _("%s: %s"), what, sqlite3_errmsg (db));
 }
 
 static const char *
@@ -267,7 +272,7 @@ load_all (sqlite3  *db,
 
   if (sqlite3_prepare_v2 (db, "SELECT " NOTE_COLUMNS " FROM notes", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot read the notes");
+      set_sql_error (error, db, _("cannot read the notes"));
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -289,7 +294,7 @@ load_all (sqlite3  *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sql_error (error, db, "cannot read the notes");
+      set_sql_error (error, db, _("cannot read the notes"));
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -438,7 +443,7 @@ write_note (sqlite3             *db,
         " text_checksum = excluded.text_checksum, created = excluded.created,"
         " modified = excluded.modified", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot store the note");
+      set_sql_error (error, db, _("cannot store the note"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, d->id, -1, SQLITE_STATIC);
@@ -465,7 +470,7 @@ write_note (sqlite3             *db,
 
   ok = sqlite3_step (stmt) == SQLITE_DONE && write_tags (db, d);
   if (!ok)
-    set_sql_error (error, db, "cannot store the note");
+    set_sql_error (error, db, _("cannot store the note"));
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -480,13 +485,13 @@ delete_row (sqlite3    *db,
 
   if (sqlite3_prepare_v2 (db, "DELETE FROM notes WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot delete the note");
+      set_sql_error (error, db, _("cannot delete the note"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   if (!ok)
-    set_sql_error (error, db, "cannot delete the note");
+    set_sql_error (error, db, _("cannot delete the note"));
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -542,7 +547,8 @@ normalize_tags (const char * const *tags,
       if (tag == NULL)
         {
           g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                       "the tag “%s” is empty or not valid text", tags[i]);
+                       /* Translators: %s is the tag as given */
+                       _("the tag “%s” is empty or not valid text"), tags[i]);
           return FALSE;
         }
       if (g_ptr_array_find_with_equal_func (list, tag, g_str_equal, NULL))
@@ -563,7 +569,7 @@ validate_text (const char *text,
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "the note text is not valid UTF-8");
+                   _("the note text is not valid UTF-8"));
       return FALSE;
     }
   return TRUE;
@@ -578,7 +584,9 @@ validate_color (const char *color,
       g_autofree char *known = g_strjoinv (", ", (GStrv) gloss_note_colors ());
 
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "“%s” is not a highlight colour (one of %s)", color ? color : "", known);
+                   /* Translators: the colour as given, then the names of the
+                    * known colours, which are not translated (yellow, green, …) */
+                   _("“%s” is not a highlight colour (one of %s)"), color ? color : "", known);
       return FALSE;
     }
   return TRUE;
@@ -595,7 +603,9 @@ validate_range (GlossContent *content,
   if (start >= end || end > n)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "the range %u–%u is not a passage of the text (0–%u, end exclusive)",
+                   /* Translators: the start and end offsets given, then the
+                    * length of the text, all in characters */
+                   _("the range %u–%u is not a passage of the text (0–%u, end exclusive)"),
                    start, end, n);
       return FALSE;
     }
@@ -837,7 +847,8 @@ check_live (GlossAnnotations *self,
   if (g_hash_table_lookup (self->by_id, gloss_note_get_id (note)) != note)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                   "the note %s is no longer in the library", gloss_note_get_id (note));
+                   /* Translators: %s is a note's id */
+                   _("the note %s is no longer in the library"), gloss_note_get_id (note));
       return FALSE;
     }
   return TRUE;
@@ -978,7 +989,8 @@ gloss_annotations_remove_by_id (GlossAnnotations *self,
   if (note == NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                   "no note %s in the library", id);
+                   /* Translators: %s is a note's id */
+                   _("no note %s in the library"), id);
       return FALSE;
     }
   before = gloss_annotations_delete (self, note, error);
@@ -1078,7 +1090,7 @@ gloss_annotations_set_color_name (GlossAnnotations *self,
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   if (!ok)
-    set_sql_error (error, self->db, "cannot name the colour");
+    set_sql_error (error, self->db, _("cannot name the colour"));
   sqlite3_finalize (stmt);
   if (!ok)
     {
@@ -1226,7 +1238,7 @@ _gloss_annotations_stale_documents (GlossAnnotations *self,
                           " WHERE n.doc_checksum != d.checksum OR n.cleaner_version != ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->db, "cannot read the notes");
+      set_sql_error (error, self->db, _("cannot read the notes"));
       return NULL;
     }
   sqlite3_bind_int (stmt, 1, GLOSS_CLEANER_VERSION);
@@ -1235,7 +1247,7 @@ _gloss_annotations_stale_documents (GlossAnnotations *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sql_error (error, self->db, "cannot read the notes");
+      set_sql_error (error, self->db, _("cannot read the notes"));
       return NULL;
     }
   return g_strv_builder_end (builder);

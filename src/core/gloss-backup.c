@@ -14,9 +14,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-backup-private.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -99,7 +102,8 @@ copy_database (sqlite3    *source,
   if (sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "%s: cannot create the backup: %s", path, sqlite3_errmsg (dest));
+                   /* Translators: the backup file's path, then SQLite's reason */
+                   _("%s: cannot create the backup: %s"), path, sqlite3_errmsg (dest));
       sqlite3_close (dest);
       return FALSE;
     }
@@ -109,7 +113,8 @@ copy_database (sqlite3    *source,
     sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                 "%s: cannot write the backup: %s", path, sqlite3_errstr (rc));
+                 /* Translators: the backup file's path, then SQLite's reason */
+                 _("%s: cannot write the backup: %s"), path, sqlite3_errstr (rc));
   /* a backup in rollback-journal mode: one self-contained file */
   if (rc == SQLITE_DONE)
     sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -143,7 +148,8 @@ _gloss_backup_take (sqlite3     *db,
       int saved = errno;
 
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "%s: cannot create the backup folder: %s", dir, g_strerror (saved));
+                   /* Translators: the folder's path, then the system's reason */
+                   _("%s: cannot create the backup folder: %s"), dir, g_strerror (saved));
       return FALSE;
     }
 
@@ -161,7 +167,8 @@ _gloss_backup_take (sqlite3     *db,
       int saved = errno;
 
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "%s: cannot keep the backup: %s", final, g_strerror (saved));
+                   /* Translators: the backup file's path, then the system's reason */
+                   _("%s: cannot keep the backup: %s"), final, g_strerror (saved));
       g_unlink (partial);
       return FALSE;
     }
@@ -187,7 +194,8 @@ backup_is_sound (const char *backup,
   sqlite3_close (db);
   if (!ok)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                 "%s: the backup is damaged too", backup);
+                 /* Translators: %s is the backup file's path */
+                 _("%s: the backup is damaged too"), backup);
   return ok;
 }
 
@@ -207,7 +215,9 @@ move_aside (const char *db_path,
           int saved = errno;
 
           g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                       "cannot move %s aside: %s", from, g_strerror (saved));
+                       /* Translators: a file's path, then the system's reason; the
+                        * damaged file is renamed to keep it */
+                       _("cannot move %s aside: %s"), from, g_strerror (saved));
           return FALSE;
         }
     }

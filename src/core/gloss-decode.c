@@ -8,8 +8,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-decode.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -52,20 +55,23 @@ gloss_format_guess (const char *name,
   return GLOSS_FORMAT_TEXT;
 }
 
-/* Well-known signatures, so that the message can say what the file is. */
+/* Well-known signatures, so that the message can say what the file is.
+ * The kinds are translated where the message is made. */
 static const char *
 binary_kind (const guint8 *data,
              gsize         size)
 {
   static const struct { const char *magic; gsize len; const char *kind; } magics[] = {
-    { "\x89PNG", 4, "a PNG image" },
-    { "\xff\xd8\xff", 3, "a JPEG image" },
-    { "GIF8", 4, "a GIF image" },
-    { "PK\x03\x04", 4, "a ZIP archive (perhaps a Word or EPUB file)" },
-    { "\x7f" "ELF", 4, "a program" },
-    { "\x1f\x8b", 2, "a gzip archive" },
-    { "SQLite format 3", 15, "an SQLite database" },
-    { "\xd0\xcf\x11\xe0", 4, "an old Microsoft Office file" },
+    /* Translators: the kinds of file below complete “%s: this is %s,
+     * not a text, Markdown or PDF file” */
+    { "\x89PNG", 4, N_("a PNG image") },
+    { "\xff\xd8\xff", 3, N_("a JPEG image") },
+    { "GIF8", 4, N_("a GIF image") },
+    { "PK\x03\x04", 4, N_("a ZIP archive (perhaps a Word or EPUB file)") },
+    { "\x7f" "ELF", 4, N_("a program") },
+    { "\x1f\x8b", 2, N_("a gzip archive") },
+    { "SQLite format 3", 15, N_("an SQLite database") },
+    { "\xd0\xcf\x11\xe0", 4, N_("an old Microsoft Office file") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
@@ -131,14 +137,16 @@ convert_utf16 (const guint8 *data,
   if (size % 2 != 0)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_ENCODING,
-                   "%s: the file is marked as UTF-16 but has an odd number of bytes (truncated?)",
+                   /* Translators: %s is the file's name */
+                   _("%s: the file is marked as UTF-16 but has an odd number of bytes (truncated?)"),
                    name);
       return NULL;
     }
   text = g_convert ((const char *) data, size, "UTF-8", charset, NULL, NULL, &local_error);
   if (text == NULL)
     g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_ENCODING,
-                 "%s: the file is marked as UTF-16 but is not valid UTF-16: %s",
+                 /* Translators: the file's name, then the converter's reason */
+                 _("%s: the file is marked as UTF-16 but is not valid UTF-16: %s"),
                  name, local_error->message);
   return text;
 }
@@ -169,7 +177,9 @@ decode (const guint8 *data,
   if ((kind = binary_kind (data, size)) != NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_BINARY,
-                   "%s: this is %s, not a text, Markdown or PDF file", name, kind);
+                   /* Translators: the file's name, then what kind of file it is,
+                    * such as “a PNG image” */
+                   _("%s: this is %s, not a text, Markdown or PDF file"), name, _(kind));
       return NULL;
     }
   if (memchr (data, '\0', size) != NULL)
@@ -177,15 +187,18 @@ decode (const guint8 *data,
       gsize at = (const guint8 *) memchr (data, '\0', size) - data;
 
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NUL_BYTES,
-                   "%s: the file contains NUL bytes (the first at byte %" G_GSIZE_FORMAT
-                   "), so it is not plain text; UTF-16 files need a byte order mark",
-                   name, at);
+                   /* Translators: the file's name, then where the first NUL
+                    * (zero) byte is, counted from 0 */
+                   _("%s: the file contains NUL bytes (the first at byte %zu), so it is "
+                     "not plain text; UTF-16 files need a byte order mark"),
+                   name, (size_t) at);
       return NULL;
     }
   if (looks_binary (data, size))
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_BINARY,
-                   "%s: the file is binary (too many control characters), not text", name);
+                   /* Translators: %s is the file's name */
+                   _("%s: the file is binary (too many control characters), not text"), name);
       return NULL;
     }
 
@@ -204,8 +217,10 @@ decode (const guint8 *data,
   if (*encoding != NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_ENCODING,
-                   "%s: the file is marked as UTF-8 but has an invalid byte at offset %"
-                   G_GSIZE_FORMAT, name, (gsize) (end - (const char *) data) + 3);
+                   /* Translators: the file's name, then the offset of the
+                    * first byte that is not UTF-8, counted from 0 */
+                   _("%s: the file is marked as UTF-8 but has an invalid byte at offset %zu"),
+                   name, (size_t) (end - (const char *) data) + 3);
       return NULL;
     }
 
@@ -213,9 +228,11 @@ decode (const guint8 *data,
   if (text == NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_ENCODING,
-                   "%s: the text is neither UTF-8 (invalid byte 0x%02X at offset %" G_GSIZE_FORMAT
-                   ") nor GB18030/GBK",
-                   name, (guint) (guint8) *end, (gsize) (end - (const char *) data));
+                   /* Translators: the file's name, then the value and the
+                    * offset of the first byte that is not UTF-8 */
+                   _("%s: the text is neither UTF-8 (invalid byte 0x%02X at offset %zu) "
+                     "nor GB18030/GBK"),
+                   name, (guint) (guint8) *end, (size_t) (end - (const char *) data));
       return NULL;
     }
   *encoding = g_strdup ("GB18030");
@@ -238,7 +255,8 @@ gloss_decode_text (GBytes      *bytes,
   if (size == 0)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_EMPTY,
-                   "%s: the file is empty", name);
+                   /* Translators: %s is the file's name */
+                   _("%s: the file is empty"), name);
       return NULL;
     }
 
@@ -250,7 +268,8 @@ gloss_decode_text (GBytes      *bytes,
   if (!has_text (text))
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_TEXT,
-                   "%s: the file has no text, only white space", name);
+                   /* Translators: %s is the file's name */
+                   _("%s: the file has no text, only white space"), name);
       return NULL;
     }
 

@@ -15,7 +15,8 @@ invalid (GError    **error,
          const char *name,
          const char *why)
 {
-  g_set_error (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_INVALID, "%s: %s", name, why);
+  /* Translators: a file's name (or what failed), then why */
+  g_set_error (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_INVALID, _("%s: %s"), name, why);
   return FALSE;
 }
 

@@ -14,6 +14,8 @@
 
 #include "gloss-knowledge-base.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-core-resources.h"
 #include "gloss-error.h"
 
@@ -197,7 +199,8 @@ gloss_knowledge_base_load_data (GlossKnowledgeBase *self,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, GLOSS_KNOWLEDGE_ERROR, GLOSS_KNOWLEDGE_ERROR_PARSE,
-                   "%s: %s", name, local_error->message);
+                   /* Translators: a file's name (or what failed), then why */
+                   _("%s: %s"), name, local_error->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
@@ -206,7 +209,8 @@ gloss_knowledge_base_load_data (GlossKnowledgeBase *self,
   if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
     {
       g_set_error (error, GLOSS_KNOWLEDGE_ERROR, GLOSS_KNOWLEDGE_ERROR_PARSE,
-                   "%s: not of the form {\"items\": [...]}", name);
+                   /* Translators: %s is a data file's name; keep the JSON as it is */
+                   _("%s: not of the form {\"items\": [...]}"), name);
       return FALSE;
     }
 
@@ -332,7 +336,8 @@ gloss_knowledge_base_add_item (GlossKnowledgeBase *self,
   if (g_hash_table_contains (self->by_id, gloss_kb_item_get_id (item)))
     {
       g_set_error (error, GLOSS_KNOWLEDGE_ERROR, GLOSS_KNOWLEDGE_ERROR_DUPLICATE,
-                   "%s: there is already an item with this id", gloss_kb_item_get_id (item));
+                   /* Translators: %s is the id of a timeline event or mechanism */
+                   _("%s: there is already an item with this id"), gloss_kb_item_get_id (item));
       return FALSE;
     }
   take_item (self, g_object_ref (item));

@@ -7,8 +7,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-library-private.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-anchor.h"
@@ -385,7 +388,8 @@ gloss_library_import_annotations (GlossLibrary      *self,
       !json_parser_load_from_data (parser, contents, length, &local_error) ||
       !(parsed = gloss_annotation_format_parse (json_parser_get_root (parser), &invalid, &local_error)))
     {
-      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID, "%s: %s",
+      /* Translators: a file's name (or what failed), then why */
+      g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID, _("%s: %s"),
                    display, local_error->message);
       return FALSE;
     }

@@ -13,6 +13,7 @@
 #include "gloss-library-private.h"
 #include "gloss-backup-private.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -167,7 +168,9 @@ prepare_bytes (GBytes      *bytes,
   if (size > GLOSS_IMPORT_SIZE_LIMIT)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_TOO_LARGE,
-                   "%s: the file is %.1f MB, over Gloss's limit of %d MB",
+                   /* Translators: the file's name, its size and the largest
+                    * size Gloss imports, both in megabytes */
+                   _("%s: the file is %.1f MB, over Gloss's limit of %d MB"),
                    display_name, size / 1048576.0, GLOSS_IMPORT_SIZE_LIMIT / 1048576);
       return NULL;
     }
@@ -179,7 +182,9 @@ prepare_bytes (GBytes      *bytes,
   if (gloss_content_get_n_blocks (prepared->content) == 0)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_TEXT,
-                   "%s: no text was left after cleaning", display_name);
+                   /* Translators: %s is the file's name; cleaning removes page
+                    * headers, page numbers and the like */
+                   _("%s: no text was left after cleaning"), display_name);
       return NULL;
     }
 
@@ -212,20 +217,22 @@ prepare_file (GFile        *file,
   if (info == NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_UNREADABLE,
-                   "%s: %s", display, local_error->message);
+                   /* Translators: a file's name (or what failed), then why */
+                   _("%s: %s"), display, local_error->message);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_UNREADABLE,
-                   "%s: is a folder, not a file", display);
+                   /* Translators: %s is the name of what was to be imported */
+                   _("%s: is a folder, not a file"), display);
       return NULL;
     }
   /* refuse a huge file before reading it into memory */
   if (g_file_info_get_size (info) > GLOSS_IMPORT_SIZE_LIMIT)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_TOO_LARGE,
-                   "%s: the file is %.1f MB, over Gloss's limit of %d MB", display,
+                   _("%s: the file is %.1f MB, over Gloss's limit of %d MB"), display,
                    g_file_info_get_size (info) / 1048576.0, GLOSS_IMPORT_SIZE_LIMIT / 1048576);
       return NULL;
     }
@@ -234,7 +241,8 @@ prepare_file (GFile        *file,
   if (bytes == NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_UNREADABLE,
-                   "%s: %s", display, local_error->message);
+                   /* Translators: a file's name (or what failed), then why */
+                   _("%s: %s"), display, local_error->message);
       return NULL;
     }
 
@@ -297,7 +305,9 @@ store_prepared (GlossLibrary *self,
       g_autoptr(GlossDocument) other = gloss_library_lookup (self, existing, NULL);
 
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_DUPLICATE,
-                   "%s: this file is already in the library as “%s” (%s)", display_name,
+                   /* Translators: the file's name, then the title and the id of
+                    * the document already imported from the same file */
+                   _("%s: this file is already in the library as “%s” (%s)"), display_name,
                    other ? gloss_document_get_title (other) : existing, existing);
       return NULL;
     }
@@ -474,8 +484,15 @@ gloss_library_lookup (GlossLibrary *self,
 
   g_set_error (error, GLOSS_STORE_ERROR,
                matches ? GLOSS_STORE_ERROR_AMBIGUOUS : GLOSS_STORE_ERROR_NOT_FOUND,
-               matches ? "“%s” matches %u documents; give more of the id"
-                       : "no document “%s” in the library (see `gloss list`)",
+               matches
+               /* Translators: %s is the start of a document id, as typed; %u
+                * how many documents have an id starting with it (always 2
+                * or more) */
+               ? g_dngettext (GETTEXT_PACKAGE, "“%s” matches %u document; give more of the id",
+                              "“%s” matches %u documents; give more of the id", matches)
+               /* Translators: %s is a document id, as typed; `gloss list` is a
+                * command, not to be translated */
+               : _("no document “%s” in the library (see `gloss list`)"),
                id_or_prefix, matches);
   return NULL;
 }
@@ -611,13 +628,14 @@ gloss_library_update_metadata (GlossLibrary  *self,
   if (*clean_title == '\0')
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "the title cannot be empty");
+                   _("the title cannot be empty"));
       return FALSE;
     }
   if (year < 0 || year > 9999)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "the year %d is not a year", year);
+                   /* Translators: %d is the number given as the year */
+                   _("the year %d is not a year"), year);
       return FALSE;
     }
 
@@ -700,7 +718,9 @@ gloss_library_replace_original (GlossLibrary  *self,
   if (existing != NULL && g_strcmp0 (existing, gloss_document_get_id (document)) != 0)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_DUPLICATE,
-                   "%s: this file is already in the library as %s", display, existing);
+                   /* Translators: the file's name, then the id of the document
+                    * already imported from the same file */
+                   _("%s: this file is already in the library as %s"), display, existing);
       return NULL;
     }
   return _gloss_library_commit_replacement (self, document, &prepared->info, prepared->filename,

@@ -22,6 +22,8 @@
 
 #include "gloss-mention-index.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-cleaner.h"
 #include "gloss-error.h"
 #include "gloss-library-private.h"
@@ -166,7 +168,9 @@ prepare (GlossMentionIndex *self,
   if (sqlite3_prepare_v2 (corpus_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL,
-                   "cannot read the mentions: %s", sqlite3_errmsg (corpus_db (self)));
+                   /* Translators: mentions are the places where the text names a
+                    * timeline event or mechanism; %s is SQLite's reason */
+                   _("cannot read the mentions: %s"), sqlite3_errmsg (corpus_db (self)));
       return NULL;
     }
   return stmt;
@@ -180,7 +184,8 @@ step_done (GlossMentionIndex *self,
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
   g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL,
-               "cannot store the mentions: %s", sqlite3_errmsg (corpus_db (self)));
+               /* Translators: %s is SQLite's reason */
+               _("cannot store the mentions: %s"), sqlite3_errmsg (corpus_db (self)));
   return FALSE;
 }
 

@@ -2,8 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-decode.h"
 
+#include <glib/gi18n.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -48,7 +51,8 @@ gloss_pdf_extract_text (GBytes      *bytes,
   if (doc == NULL)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PDF,
-                   "%s: the PDF cannot be read: %s", name, local_error->message);
+                   /* Translators: the file's name, then Poppler's reason */
+                   _("%s: the PDF cannot be read: %s"), name, local_error->message);
       return NULL;
     }
 
@@ -56,7 +60,8 @@ gloss_pdf_extract_text (GBytes      *bytes,
   if (n_pages <= 0)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_TEXT,
-                   "%s: the PDF has no pages", name);
+                   /* Translators: %s is the file's name */
+                   _("%s: the PDF has no pages"), name);
       return NULL;
     }
 
@@ -99,7 +104,8 @@ gloss_pdf_extract_text (GBytes      *bytes,
   if (!any_text)
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_NO_TEXT,
-                   "%s: the PDF has no text layer (a scan?); Gloss cannot read its text", name);
+                   /* Translators: %s is the file's name */
+                   _("%s: the PDF has no text layer (a scan?); Gloss cannot read its text"), name);
       return NULL;
     }
 

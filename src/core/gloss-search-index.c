@@ -85,6 +85,7 @@
 
 #include "gloss-search-index.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -278,7 +279,8 @@ _gloss_search_index_ensure_open (GlossSearchIndex  *self,
     }
 
   g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
-               "the search index %s cannot be created (is the library folder writable?)",
+               /* Translators: %s is the path of the search index file */
+               _("the search index %s cannot be created (is the library folder writable?)"),
                self->path);
   return FALSE;
 }
@@ -315,12 +317,16 @@ _gloss_search_index_failed (GlossSearchIndex  *self,
     {
       discard_index (self);
       g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
-                   "the search index was damaged; it has been removed and will be rebuilt");
+                   _("the search index was damaged; it has been removed and will be rebuilt"));
     }
   else
     g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INDEX,
-                 "%s: the search index could not be %s", self->path,
-                 (code & 0xff) == SQLITE_FULL ? "written, the disk is full" : "used");
+                 (code & 0xff) == SQLITE_FULL
+                 /* Translators: %s is the path of the search index file */
+                 ? _("%s: the search index could not be written, the disk is full")
+                 /* Translators: %s is the path of the search index file */
+                 : _("%s: the search index could not be used"),
+                 self->path);
   return FALSE;
 }
 

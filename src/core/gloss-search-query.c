@@ -15,8 +15,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-search-private.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -191,7 +194,7 @@ gloss_search_query_parse (const char     *text,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_INVALID_QUERY,
-                   "the query is not valid UTF-8 text");
+                   _("the query is not valid UTF-8 text"));
       return NULL;
     }
 
@@ -202,8 +205,8 @@ gloss_search_query_parse (const char     *text,
   if (!searchable)
     {
       g_set_error (error, GLOSS_SEARCH_ERROR, GLOSS_SEARCH_ERROR_EMPTY_QUERY,
-                   "nothing to search for: the query has no letters, digits or characters, "
-                   "only spaces or punctuation");
+                   _("nothing to search for: the query has no letters, digits or characters, "
+                     "only spaces or punctuation"));
       return NULL;
     }
 

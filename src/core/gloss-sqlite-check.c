@@ -11,6 +11,7 @@
 
 #include "gloss-sqlite-check.h"
 
+#include <glib/gi18n.h>
 #include <sqlite3.h>
 
 #include "gloss-error.h"
@@ -39,8 +40,10 @@ gloss_store_check_fts5 (GError **error)
                        NULL, NULL, &message);
   if (rc != SQLITE_OK)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL,
-                 "This SQLite was built without FTS5, which search needs "
-                 "(SQLite %s: %s)", sqlite3_libversion (),
+                 /* Translators: FTS5 is SQLite's full-text search; then the
+                  * version of SQLite and its own message */
+                 _("This SQLite was built without FTS5, which search needs "
+                   "(SQLite %s: %s)"), sqlite3_libversion (),
                  message != NULL ? message : sqlite3_errstr (rc));
   sqlite3_free (message);
   sqlite3_close (db);

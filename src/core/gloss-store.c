@@ -14,9 +14,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-store.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -197,7 +200,9 @@ set_sql_error (GError    **error,
                                  code == SQLITE_PERM) ?
     GLOSS_STORE_ERROR_IO : GLOSS_STORE_ERROR_SQL;
 
-  g_set_error (error, GLOSS_STORE_ERROR, kind, "%s: %s", what, sqlite3_errmsg (db));
+  /* Translators: what failed (such as “cannot store the document”),
+   * then SQLite's reason, which is in English */
+  g_set_error (error, GLOSS_STORE_ERROR, kind, _("%s: %s"), what, sqlite3_errmsg (db));
 }
 
 gboolean
@@ -248,7 +253,8 @@ check_database (sqlite3    *db,
   if (get_user_version (db) < 0)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                   "%s is damaged or not a Gloss library (%s); it was left untouched",
+                   /* Translators: the database file's path, then SQLite's reason */
+                   _("%s is damaged or not a Gloss library (%s); it was left untouched"),
                    path, sqlite3_errmsg (db));
       return FALSE;
     }
@@ -263,7 +269,9 @@ check_database (sqlite3    *db,
   if (g_strcmp0 (verdict, "ok") != 0)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                   "%s is damaged (%s); it was left untouched",
+                   /* Translators: the database file's path, then what SQLite's
+                    * check found */
+                   _("%s is damaged (%s); it was left untouched"),
                    path, verdict ? verdict : sqlite3_errmsg (db));
       return FALSE;
     }
@@ -283,8 +291,10 @@ migrate (GlossStore          *self,
   if (version > target)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Gloss (schema %d, this one knows %d); "
-                   "it was left untouched", path, version, target);
+                   /* Translators: the database file's path, the version of its
+                    * layout (schema), and the newest version this Gloss knows */
+                   _("%s was written by a newer version of Gloss (schema %d, this one knows %d); "
+                     "it was left untouched"), path, version, target);
       return FALSE;
     }
 
@@ -302,7 +312,9 @@ migrate (GlossStore          *self,
         {
           gloss_store_exec (db, "ROLLBACK", NULL);
           g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL,
-                       "%s: cannot upgrade the library from schema %d: %s",
+                       /* Translators: the database file's path, the version of its
+                        * layout (schema), then the reason */
+                       _("%s: cannot upgrade the library from schema %d: %s"),
                        path, version, local_error->message);
           return FALSE;
         }
@@ -326,7 +338,8 @@ open_database (GlossStore          *self,
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "%s cannot be opened: %s", path, db ? sqlite3_errmsg (db) : "out of memory");
+                   /* Translators: the database file's path, then the reason */
+                   _("%s cannot be opened: %s"), path, db ? sqlite3_errmsg (db) : _("out of memory"));
       sqlite3_close (db);
       return NULL;
     }
@@ -406,7 +419,8 @@ gloss_store_open (const char *dir,
       int saved = errno;
 
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "%s: cannot create the library directory: %s", dir, g_strerror (saved));
+                   /* Translators: the folder's path, then the system's reason */
+                   _("%s: cannot create the library directory: %s"), dir, g_strerror (saved));
       return NULL;
     }
 
@@ -477,7 +491,7 @@ gloss_store_list_documents (GlossStore *self,
                           " ORDER BY d.bundled DESC, d.added, d.id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->user, "cannot list the documents");
+      set_sql_error (error, self->user, _("cannot list the documents"));
       return NULL;
     }
 
@@ -506,7 +520,7 @@ gloss_store_list_documents (GlossStore *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sql_error (error, self->user, "cannot list the documents");
+      set_sql_error (error, self->user, _("cannot list the documents"));
       return NULL;
     }
   return g_steal_pointer (&docs);
@@ -573,7 +587,8 @@ write_original (GlossStore *self,
                                  0600, &local_error))
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "cannot keep the original file in the library: %s",
+                   /* Translators: %s is the reason */
+                   _("cannot keep the original file in the library: %s"),
                    local_error ? local_error->message : g_strerror (errno));
       return FALSE;
     }
@@ -591,7 +606,7 @@ move_originals_to_files (GlossStore *self,
   if (sqlite3_prepare_v2 (db, "SELECT d.checksum, o.bytes FROM originals o"
                           " JOIN documents d ON d.id = o.doc_id", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot read the original files");
+      set_sql_error (error, db, _("cannot read the original files"));
       return FALSE;
     }
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
@@ -622,7 +637,7 @@ gloss_store_insert_document (GlossStore              *self,
                           " title_inferred, filename, format, encoding, checksum, size, bundled, added)"
                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &doc, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->user, "cannot store the document");
+      set_sql_error (error, self->user, _("cannot store the document"));
       return FALSE;
     }
 
@@ -644,7 +659,7 @@ gloss_store_insert_document (GlossStore              *self,
 
   ok = sqlite3_step (doc) == SQLITE_DONE;
   if (!ok)
-    set_sql_error (error, self->user, "cannot store the document");
+    set_sql_error (error, self->user, _("cannot store the document"));
   sqlite3_finalize (doc);
   return ok;
 }
@@ -673,7 +688,7 @@ gloss_store_replace_original (GlossStore              *self,
                           "UPDATE documents SET checksum = ?, size = ?, format = ?, encoding = ?,"
                           " filename = ? WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->user, "cannot replace the original");
+      set_sql_error (error, self->user, _("cannot replace the original"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, info->checksum, -1, SQLITE_STATIC);
@@ -682,7 +697,7 @@ gloss_store_replace_original (GlossStore              *self,
   sqlite3_bind_text (stmt, 4, info->encoding, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, filename, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, id, -1, SQLITE_STATIC);
-  return run_update (self->user, stmt, "cannot replace the original", error);
+  return run_update (self->user, stmt, _("cannot replace the original"), error);
 }
 
 GBytes *
@@ -700,7 +715,8 @@ gloss_store_load_original (GlossStore *self,
   if (checksum == NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_NOT_FOUND,
-                   "no document %s in the library", id);
+                   /* Translators: %s is a document id */
+                   _("no document %s in the library"), id);
       return NULL;
     }
 
@@ -709,7 +725,8 @@ gloss_store_load_original (GlossStore *self,
   if (mapped == NULL)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_IO,
-                   "the original file of document %s is missing from the library: %s",
+                   /* Translators: a document id, then the reason */
+                   _("the original file of document %s is missing from the library: %s"),
                    id, local_error->message);
       return NULL;
     }
@@ -720,7 +737,8 @@ gloss_store_load_original (GlossStore *self,
   if (g_strcmp0 (actual, checksum) != 0)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_CORRUPT,
-                   "the original file of document %s (%s) is damaged: its checksum changed",
+                   /* Translators: a document id, then the path of its original file */
+                   _("the original file of document %s (%s) is damaged: its checksum changed"),
                    id, path);
       return NULL;
     }
@@ -755,14 +773,14 @@ gloss_store_update_metadata (GlossStore *self,
                           "UPDATE documents SET title = ?, authors = ?, year = ?, title_inferred = 0"
                           " WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->user, "cannot save the details");
+      set_sql_error (error, self->user, _("cannot save the details"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, authors, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, year);
   sqlite3_bind_text (stmt, 4, id, -1, SQLITE_STATIC);
-  return run_update (self->user, stmt, "cannot save the details", error);
+  return run_update (self->user, stmt, _("cannot save the details"), error);
 }
 
 gboolean
@@ -801,12 +819,12 @@ gloss_store_set_position (GlossStore *self,
                           " ON CONFLICT (doc_id) DO UPDATE SET offset = excluded.offset,"
                           " updated = excluded.updated", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, self->user, "cannot save the reading position");
+      set_sql_error (error, self->user, _("cannot save the reading position"));
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, offset);
-  return run_update (self->user, stmt, "cannot save the reading position", error);
+  return run_update (self->user, stmt, _("cannot save the reading position"), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1027,7 +1045,7 @@ gloss_store_save_content (GlossStore   *self,
 
   if (!ok)
     {
-      set_sql_error (error, self->corpus, "cannot store the cleaned text");
+      set_sql_error (error, self->corpus, _("cannot store the cleaned text"));
       gloss_store_exec (self->corpus, "ROLLBACK", NULL);
       return FALSE;
     }

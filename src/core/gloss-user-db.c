@@ -11,7 +11,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "gloss-annotations-private.h"
+
+#include <glib/gi18n.h>
 
 #include "gloss-error.h"
 
@@ -38,7 +42,9 @@ exec_retrying (sqlite3    *db,
                rc == SQLITE_BUSY ? GLOSS_STORE_ERROR_BUSY :
                (rc == SQLITE_FULL || rc == SQLITE_IOERR) ? GLOSS_STORE_ERROR_IO :
                GLOSS_STORE_ERROR_SQL,
-               "cannot write to the library (%s): %s", sql, sqlite3_errmsg (db));
+               /* Translators: the SQL statement that failed, then SQLite's
+                * reason, which is in English */
+               _("cannot write to the library (%s): %s"), sql, sqlite3_errmsg (db));
   return FALSE;
 }
 

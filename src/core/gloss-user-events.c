@@ -10,14 +10,19 @@
  * same id, which replaces the old one both in user.db and in the
  * knowledge base.
  *
- * Messages are in English, like every core message; the editor puts
- * its own translated words on each field, chosen by the error code.
+ * Messages are translated, but the editor still puts its own words on
+ * each field, chosen by the error code: they say what to write rather
+ * than what is wrong. The reasons for a refused date come from
+ * gloss_kb_parse_date(), whose words are for the knowledge data's
+ * authors, so those two messages stay in English.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "gloss-user-events.h"
+
+#include <glib/gi18n.h>
 
 #include "gloss-annotations-private.h"
 #include "gloss-error.h"
@@ -73,7 +78,8 @@ check_dates (const GlossUserEventFields *f,
   /* compare at the start of each period, as the bundled data does */
   if (gloss_kb_parse_date (f->date, f->date_precision, &start, NULL) &&
       g_date_compare (&end, &start) < 0)
-    return g_error_new (GLOSS_USER_EVENT_ERROR, field, "the end date %s is before the date %s",
+    /* Translators: the end date and the date, as YYYY-MM-DD, YYYY-MM or YYYY */
+    return g_error_new (GLOSS_USER_EVENT_ERROR, field, _("the end date %s is before the date %s"),
                         f->end_date, f->date);
   return NULL;
 }
@@ -86,14 +92,15 @@ check_source (const GlossUserEventFields *f)
 
   if (is_blank (url))
     return g_error_new_literal (GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_SOURCE,
-                                "an event needs a source: the address of a page that records it");
+                                _("an event needs a source: the address of a page that records it"));
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL ||
       (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
        g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
       is_blank (g_uri_get_host (uri)))
     return g_error_new (GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_SOURCE,
-                        "the source “%s” is not a web address (https://…)", url);
+                        /* Translators: %s is the address as given */
+                        _("the source “%s” is not a web address (https://…)"), url);
   return NULL;
 }
 
@@ -120,20 +127,25 @@ gloss_user_event_check_field (const GlossUserEventFields *f,
     case GLOSS_USER_EVENT_ERROR_LANE:
       if (!g_strv_contains (lanes, f->lane ? f->lane : ""))
         return g_error_new (GLOSS_USER_EVENT_ERROR, field,
-                            "the lane “%s” is not one of gge, oewg, ga, other", f->lane ? f->lane : "");
+                            /* Translators: %s is the lane as given; the lanes' names
+                             * are codes, not to be translated */
+                            _("the lane “%s” is not one of gge, oewg, ga, other"),
+                            f->lane ? f->lane : "");
       return NULL;
     case GLOSS_USER_EVENT_ERROR_TYPE:
       if (f->item_type != NULL && !g_strv_contains (item_types, f->item_type))
-        return g_error_new (GLOSS_USER_EVENT_ERROR, field, "the type “%s” is not known", f->item_type);
+        /* Translators: %s is the type of event as given, a code such as “meeting” */
+        return g_error_new (GLOSS_USER_EVENT_ERROR, field, _("the type “%s” is not known"),
+                            f->item_type);
       return NULL;
     case GLOSS_USER_EVENT_ERROR_TITLE:
       if (is_blank (f->title_zh) && is_blank (f->title_en))
-        return g_error_new_literal (GLOSS_USER_EVENT_ERROR, field, "an event needs a title");
+        return g_error_new_literal (GLOSS_USER_EVENT_ERROR, field, _("an event needs a title"));
       return NULL;
     case GLOSS_USER_EVENT_ERROR_SUMMARY:
       if (is_blank (f->summary))
         return g_error_new_literal (GLOSS_USER_EVENT_ERROR, field,
-                                    "an event needs a one-sentence summary");
+                                    _("an event needs a one-sentence summary"));
       return NULL;
     case GLOSS_USER_EVENT_ERROR_SOURCE:
       return check_source (f);
@@ -262,7 +274,9 @@ item_from_row (sqlite3_stmt *stmt,
   /* a row edited by hand into something invalid is reported, not dropped silently */
   if (item == NULL)
     g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                 "the user event %s in user.db is invalid: %s", COL (0), local_error->message);
+                 /* Translators: an event's id, then why it is invalid; user.db is
+                  * a file name */
+                 _("the user event %s in user.db is invalid: %s"), COL (0), local_error->message);
   return item;
 #undef COL
 }
@@ -281,7 +295,9 @@ set_sql_error (GError    **error,
                sqlite3    *db,
                const char *what)
 {
-  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL, "%s: %s", what, sqlite3_errmsg (db));
+  /* Translators: what failed (such as “cannot save the event”), then
+   * SQLite's reason, which is in English */
+  g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_SQL, _("%s: %s"), what, sqlite3_errmsg (db));
   return FALSE;
 }
 
@@ -335,7 +351,7 @@ write_item (GlossLibrary *library,
     return -1;
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot save the event");
+      set_sql_error (error, db, _("cannot save the event"));
       _gloss_user_db_rollback (db);
       return -1;
     }
@@ -345,7 +361,7 @@ write_item (GlossLibrary *library,
     sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      set_sql_error (error, db, "cannot save the event");
+      set_sql_error (error, db, _("cannot save the event"));
       sqlite3_finalize (stmt);
       _gloss_user_db_rollback (db);
       return -1;
@@ -368,7 +384,8 @@ check_user_item (GlossKbItem *item,
       gloss_kb_item_get_n_sources (item) == 0)
     {
       g_set_error (error, GLOSS_STORE_ERROR, GLOSS_STORE_ERROR_INVALID,
-                   "%s: only a user-defined timeline event with a source can be stored",
+                   /* Translators: %s is the id of a timeline event */
+                   _("%s: only a user-defined timeline event with a source can be stored"),
                    gloss_kb_item_get_id (item));
       return FALSE;
     }
@@ -406,7 +423,7 @@ gloss_user_events_list (GlossLibrary *library,
   if (sqlite3_prepare_v2 (db, "SELECT " COLUMNS " FROM user_events ORDER BY date, id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sql_error (error, db, "cannot read the user's events");
+      set_sql_error (error, db, _("cannot read the user's events"));
       return NULL;
     }
   events = g_list_store_new (GLOSS_TYPE_KB_ITEM);
@@ -424,7 +441,7 @@ gloss_user_events_list (GlossLibrary *library,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sql_error (error, db, "cannot read the user's events");
+      set_sql_error (error, db, _("cannot read the user's events"));
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&events));
@@ -455,7 +472,8 @@ gloss_user_events_add (GlossLibrary       *library,
   if (knowledge != NULL && gloss_knowledge_base_lookup (knowledge, gloss_kb_item_get_id (item)))
     {
       g_set_error (error, GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_DUPLICATE,
-                   "%s: there is already an item with this id", gloss_kb_item_get_id (item));
+                   /* Translators: %s is the id of a timeline event or mechanism */
+                   _("%s: there is already an item with this id"), gloss_kb_item_get_id (item));
       return FALSE;
     }
   changed = write_item (library, "INSERT OR IGNORE INTO user_events (" COLUMNS ", created, modified)"
@@ -466,7 +484,8 @@ gloss_user_events_add (GlossLibrary       *library,
   if (changed == 0)
     {
       g_set_error (error, GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_DUPLICATE,
-                   "%s: there is already an event with this id", gloss_kb_item_get_id (item));
+                   /* Translators: %s is the id of a timeline event */
+                   _("%s: there is already an event with this id"), gloss_kb_item_get_id (item));
       return FALSE;
     }
   /* cannot fail: checked above, and the id is free */
@@ -499,7 +518,9 @@ gloss_user_events_update (GlossLibrary       *library,
   if (old != NULL && !gloss_kb_item_get_user_defined (old))
     {
       g_set_error (error, GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_NOT_FOUND,
-                   "%s: a bundled item cannot be edited", id);
+                   /* Translators: %s is the id of an event or mechanism that comes
+                    * with Gloss */
+                   _("%s: a bundled item cannot be edited"), id);
       return FALSE;
     }
   changed = write_item (library, "UPDATE user_events SET date = ?2, date_precision = ?3,"
@@ -512,7 +533,8 @@ gloss_user_events_update (GlossLibrary       *library,
   if (changed == 0)
     {
       g_set_error (error, GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_NOT_FOUND,
-                   "%s: there is no such event of yours", id);
+                   /* Translators: %s is the id of a timeline event */
+                   _("%s: there is no such event of yours"), id);
       return FALSE;
     }
   if (knowledge != NULL)
@@ -545,7 +567,8 @@ gloss_user_events_remove (GlossLibrary       *library,
   if (changed == 0)
     {
       g_set_error (error, GLOSS_USER_EVENT_ERROR, GLOSS_USER_EVENT_ERROR_NOT_FOUND,
-                   "%s: there is no such event of yours", id);
+                   /* Translators: %s is the id of a timeline event */
+                   _("%s: there is no such event of yours"), id);
       return FALSE;
     }
   if (knowledge != NULL)
