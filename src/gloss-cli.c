@@ -485,6 +485,21 @@ static const struct
   { "mechanisms", gloss_cli_mechanisms },
 };
 
+/* `gloss export --help` shows the help, whatever the command's own
+ * options would make of it (--help is not a value). */
+static gboolean
+asks_for_help (const Invocation *inv)
+{
+  for (int i = 0; i < inv->argc; i++)
+    {
+      if (g_str_equal (inv->argv[i], "--"))
+        return FALSE;
+      if (g_str_equal (inv->argv[i], "--help") || g_str_equal (inv->argv[i], "-h"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 int
 gloss_cli_run (int    argc,
                char **argv)
@@ -517,6 +532,11 @@ gloss_cli_run (int    argc,
   if (func == NULL)
     /* Translators: %s is what was given as a command */
     return usage_error (_("unknown command or option “%s”"), inv.command);
+  if (asks_for_help (&inv))
+    {
+      fputs (_(usage), stdout);
+      return 0;
+    }
 
   if (inv.library_dir == NULL)
     inv.library_dir = default_dir = gloss_library_default_dir ();

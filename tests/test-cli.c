@@ -138,6 +138,13 @@ test_errors (void)
   g_auto(Run) missing = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) list = { 0 };
+  g_auto(Run) help = { 0 };
+
+  /* a command's --help is the help, not an option missing its value */
+  run_gloss (&help, lib, "export", "--format", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "export --format"));
+  g_assert_false (g_file_test (lib, G_FILE_TEST_EXISTS));
 
   run_gloss (&import, lib, "import", empty, good, NULL);
   g_assert_cmpint (import.status, !=, 0);
