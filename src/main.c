@@ -18,9 +18,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GlossApplication) app = NULL;
+  /* Run from the build tree (build-aux/gloss-dev run), the catalogues
+   * are in build/po, not installed yet. */
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
