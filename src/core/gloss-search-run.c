@@ -440,10 +440,29 @@ count_from_places (GlossPlaces *places,
     }
 }
 
+/* Moves the statement of a covering gram to its next document; FALSE
+ * at the end. */
+static gboolean
+next_gram_row (sqlite3_stmt *stmt,
+               gint64       *source,
+               GlossPlaces  *places)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *source = sqlite3_column_int64 (stmt, 0);
+  /* the blob stays valid until the statement moves on */
+  places->p = sqlite3_column_blob (stmt, 1);
+  places->end = places->p + sqlite3_column_bytes (stmt, 1);
+  return TRUE;
+}
+
 /* For a count of a term longer than four characters, or of four with a
  * border: adds the counts of the documents that store the places of all
  * its covering grams, and returns those documents; NULL if the query is
- * of another kind. */
+ * of another kind. Each gram has a statement that walks the documents
+ * storing it, in id order, and the walks go in step: that costs one
+ * statement step per document and gram, where a lookup for each pair
+ * (reset, bind, step: cursors opened and closed) cost twice as much. */
 static GHashTable *
 add_counts_from_places (Run *run)
 {
@@ -451,71 +470,66 @@ add_counts_from_places (Run *run)
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) grams = NULL;
   const char *term = run->query->terms->pdata[0];
-  sqlite3_stmt *sources;
   sqlite3_stmt *stmts[MAX_COVERING_GRAMS + 1] = { NULL, };
   GlossPlaces places[MAX_COVERING_GRAMS + 1];
-  gboolean ok;
+  gint64 at[MAX_COVERING_GRAMS + 1];   /* the document each walk is at */
+  guint n, term_chars;
+  gboolean more = TRUE;
 
   if (run->hits != NULL || run->query->terms->len != 1 ||
       (grams = covering_grams (term, offsets)) == NULL)
     return NULL;
+  n = grams->len;
+  term_chars = g_utf8_strlen (term, -1);
 
-  sources = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_DOCUMENTS,
-                                         "SELECT id FROM sources WHERE kind = ?");
-  ok = sources != NULL;
-  for (guint k = 0; ok && k < grams->len; k++)
+  for (guint k = 0; k < n; k++)
     {
       stmts[k] = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_PLACES + k,
-                                              "SELECT p.list FROM grams AS g CROSS JOIN places"
-                                              " AS p ON p.id = g.places"
-                                              " WHERE g.source = ?1 AND g.gram = ?2");
-      ok = stmts[k] != NULL;
-      if (ok)
-        sqlite3_bind_text (stmts[k], 2, grams->pdata[k], -1, SQLITE_STATIC);
-    }
-  if (ok)
-    {
-      counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      sqlite3_bind_text (sources, 1,
+                                              "SELECT g.source, p.list FROM sources AS s NOT INDEXED"
+                                              " CROSS JOIN grams AS g"
+                                              " ON g.source = s.id AND g.gram = ?2"
+                                              " CROSS JOIN places AS p ON p.id = g.places"
+                                              " WHERE s.kind = ?1 ORDER BY s.id");
+      if (stmts[k] == NULL)
+        return NULL;
+      sqlite3_bind_text (stmts[k], 1,
                          gloss_search_source_kind_to_string (GLOSS_SEARCH_SOURCE_DOCUMENT),
                          -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmts[k], 2, grams->pdata[k], -1, SQLITE_STATIC);
+      more &= next_gram_row (stmts[k], &at[k], &places[k]);
     }
-  while (ok && sqlite3_step (sources) == SQLITE_ROW)
-    {
-      gint64 source = sqlite3_column_int64 (sources, 0);
-      gboolean stored = TRUE;
 
-      for (guint k = 0; stored && k < grams->len; k++)
+  counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while (more)
+    {
+      gint64 source = at[0];
+      gboolean all = TRUE;
+
+      for (guint k = 1; k < n; k++)
+        source = MAX (source, at[k]);
+      /* a document some gram skips is one where it is rare: its
+       * paragraphs are checked */
+      for (guint k = 0; more && k < n; k++)
         {
-          sqlite3_reset (stmts[k]);
-          sqlite3_bind_int64 (stmts[k], 1, source);
-          stored = sqlite3_step (stmts[k]) == SQLITE_ROW &&
-                   sqlite3_column_type (stmts[k], 0) == SQLITE_BLOB;
-          if (stored)
-            {
-              /* the blob stays valid until the statement moves on */
-              places[k].p = sqlite3_column_blob (stmts[k], 0);
-              places[k].end = places[k].p + sqlite3_column_bytes (stmts[k], 0);
-            }
+          while (more && at[k] < source)
+            more = next_gram_row (stmts[k], &at[k], &places[k]);
+          all &= more && at[k] == source;
         }
-      /* else the term is rare here (a covering gram is): its paragraphs
-       * are checked */
-      if (!stored)
+      if (!more || !all)
         continue;
-      run->total += count_from_places (places, (const guint *) offsets->data, grams->len,
-                                       g_utf8_strlen (term, -1));
+
+      run->total += count_from_places (places, (const guint *) offsets->data, n, term_chars);
       g_hash_table_add (counted, g_memdup2 (&source, sizeof source));
+      for (guint k = 0; more && k < n; k++)
+        more = next_gram_row (stmts[k], &at[k], &places[k]);
     }
 
   /* the grams bound are freed with this function */
-  for (guint k = 0; k < G_N_ELEMENTS (stmts); k++)
-    if (stmts[k] != NULL)
-      {
-        sqlite3_reset (stmts[k]);
-        sqlite3_clear_bindings (stmts[k]);
-      }
-  if (sources != NULL)
-    sqlite3_reset (sources);
+  for (guint k = 0; k < n; k++)
+    {
+      sqlite3_reset (stmts[k]);
+      sqlite3_clear_bindings (stmts[k]);
+    }
   return g_steal_pointer (&counted);
 }
 
