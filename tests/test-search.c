@@ -752,6 +752,67 @@ test_long_terms (Fixture       *f,
   g_assert_cmpuint (index_count (f->index, "政府专家组信息安全"), ==, 40);
 }
 
+/* The covering grams of a long term are each walked over the documents
+ * that store them, in step: documents that one gram skips (it is rare
+ * there) but the others do not are counted from their paragraphs, and
+ * when every document stores them all, nothing but places is read. */
+static void
+test_places_out_of_step (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char *const queries[] = {
+    "信息安全政府专家组", "哈哈哈哈哈", "安全政府专家组", "政府专家组信息安全", NULL
+  };
+  g_autoptr(GString) all = g_string_new ("全部\n\n");
+  g_autoptr(GString) first = g_string_new ("只有第一个\n\n");
+  g_autoptr(GString) rest = g_string_new ("只有后两个\n\n");
+  g_autoptr(GString) again = g_string_new ("又是全部\n\n");
+  g_autoptr(GlossDocument) a = NULL, b = NULL, c = NULL, d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      /* 信息安全, 政府专家, 府专家组 all stored */
+      g_string_append (all, "信息安全政府专家组。哈哈哈哈哈哈哈\n");
+      /* 信息安全 stored, the other two rare */
+      g_string_append (first, "信息安全。\n");
+      /* 政府专家 and 府专家组 stored, 信息安全 rare */
+      g_string_append (rest, "政府专家组。\n");
+      if (i < 35)
+        g_string_append (again, "信息安全政府专家组信息安全政府专家组。哈哈哈哈哈哈哈哈哈哈\n");
+    }
+  g_string_append (first, "信息安全政府专家组 哈哈哈哈哈\n");
+  g_string_append (rest, "信息安全政府专家组，信息安全政府专家组\n");
+  a = import_text (f->library, f->dir, "all.txt", all->str);
+  b = import_text (f->library, f->dir, "first.txt", first->str);
+  c = import_text (f->library, f->dir, "rest.txt", rest->str);
+  d = import_text (f->library, f->dir, "again.txt", again->str);
+  g_assert_true (gloss_search_index_update (f->index, f->library, NULL, &error));
+  g_assert_no_error (error);
+
+  /* twice: the second time with the statements the first one kept */
+  for (guint round = 0; round < 2; round++)
+    {
+      assert_counts (f, queries);
+      /* the bundled documents have a few more */
+      g_assert_cmpuint (index_count (f->index, "信息安全政府专家组"), >=, 40 + 1 + 2 + 70);
+    }
+
+  /* only documents that store every covering gram: no paragraph to check */
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_ids); i++)
+    g_assert_true (gloss_search_index_remove (f->index, GLOSS_SEARCH_SOURCE_DOCUMENT,
+                                              bundled_ids[i], &error));
+  g_assert_true (gloss_search_index_remove (f->index, GLOSS_SEARCH_SOURCE_DOCUMENT,
+                                            gloss_document_get_id (b), &error));
+  g_assert_true (gloss_search_index_remove (f->index, GLOSS_SEARCH_SOURCE_DOCUMENT,
+                                            gloss_document_get_id (c), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (index_count (f->index, "信息安全政府专家组"), ==, 40 + 70);
+  g_assert_cmpuint (index_count (f->index, "哈哈哈哈哈"), ==, 40 + 70);
+  g_assert_cmpuint (index_count (f->index, "政府专家组信息安全"), ==, 35);
+  g_assert_cmpuint (index_count (f->index, "安全政府专家组"), ==, 40 + 70);
+}
+
 /* Folding has a fast way for common characters: it must agree with the
  * definition, NFKC then case folding (then NFKC again), cluster by
  * cluster. */
@@ -1129,6 +1190,7 @@ main (int   argc,
   ADD ("/search/changed-documents", test_changed_documents);
   ADD ("/search/overlapping-pairs", test_overlapping_pairs);
   ADD ("/search/long-terms", test_long_terms);
+  ADD ("/search/places-out-of-step", test_places_out_of_step);
   ADD ("/search/fold-fast-path", test_fold_fast_path);
   ADD ("/search/async", test_async);
   ADD ("/search/other-sources", test_other_sources);

@@ -137,13 +137,23 @@ static const char schema[] =
 /* ------------------------------------------------------------------ */
 /* Opening                                                            */
 
+/* A connection does not close while it has statements. */
+static void
+close_connections (GlossSearchIndex *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->stmts); i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->text_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->corpus, sqlite3_close);
+}
+
 static void
 gloss_search_index_finalize (GObject *object)
 {
   GlossSearchIndex *self = GLOSS_SEARCH_INDEX (object);
 
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->corpus, sqlite3_close);
+  close_connections (self);
   g_mutex_clear (&self->lock);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->path, g_free);
@@ -243,9 +253,49 @@ discard_files (const char *path)
 static void
 discard_index (GlossSearchIndex *self)
 {
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->corpus, sqlite3_close);
+  close_connections (self);
   discard_files (self->path);
+}
+
+/**
+ * _gloss_search_index_prepare:
+ * @which: the slot of the statement; one slot always holds the same @sql
+ *
+ * The statement of the index connection in slot @which, prepared the
+ * first time: a count of a common term is a few b-tree seeks, and
+ * preparing its half-dozen statements each time cost as much. With the
+ * lock held and the index open; reset the statement after use (or call
+ * _gloss_search_index_reset_stmts()), so that it holds no read
+ * transaction.
+ *
+ * Returns: (transfer none) (nullable): the statement, or %NULL if it
+ *   cannot be prepared
+ */
+sqlite3_stmt *
+_gloss_search_index_prepare (GlossSearchIndex *self,
+                             GlossSearchStmt   which,
+                             const char       *sql)
+{
+  g_assert (which < GLOSS_SEARCH_N_STMTS);
+
+  if (self->stmts[which] == NULL &&
+      sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &self->stmts[which],
+                          NULL) != SQLITE_OK)
+    g_clear_pointer (&self->stmts[which], sqlite3_finalize);
+  return self->stmts[which];
+}
+
+/* Resets every kept statement: at the end of a search, so that none of
+ * them keeps the read transaction open. */
+void
+_gloss_search_index_reset_stmts (GlossSearchIndex *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->stmts); i++)
+    if (self->stmts[i] != NULL)
+      {
+        sqlite3_reset (self->stmts[i]);
+        sqlite3_clear_bindings (self->stmts[i]);   /* they may point into the query */
+      }
 }
 
 gboolean

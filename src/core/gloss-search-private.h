@@ -15,6 +15,27 @@ G_BEGIN_DECLS
 /* gloss-search-index.c: a paragraph's row id is (source << 24 | paragraph) */
 #define GLOSS_SEARCH_UNIT_BITS 24
 
+/* gloss-search-run.c: a term of up to this many times four characters is
+ * counted from the places of its grams where they are stored */
+#define GLOSS_SEARCH_MAX_COVERING_GRAMS 16
+
+/* The statements a search prepares once per index and keeps (see
+ * _gloss_search_index_prepare()): preparing them took about a fifth of
+ * a count whose every document has its count stored. */
+typedef enum
+{
+  GLOSS_SEARCH_STMT_BEGIN,
+  GLOSS_SEARCH_STMT_COMMIT,
+  GLOSS_SEARCH_STMT_CANDIDATES,
+  GLOSS_SEARCH_STMT_UNIT,
+  GLOSS_SEARCH_STMT_SOURCE,
+  GLOSS_SEARCH_STMT_PAGE,
+  GLOSS_SEARCH_STMT_SOURCE_IDS,
+  GLOSS_SEARCH_STMT_STORED_COUNTS,
+  GLOSS_SEARCH_STMT_PLACES,   /* one for each covering gram, from here */
+  GLOSS_SEARCH_N_STMTS = GLOSS_SEARCH_STMT_PLACES + GLOSS_SEARCH_MAX_COVERING_GRAMS + 1,
+} GlossSearchStmt;
+
 struct _GlossSearchIndex
 {
   GObject         parent_instance;
@@ -26,6 +47,10 @@ struct _GlossSearchIndex
   GMutex          lock;     /* serialises every use of the two connections */
   sqlite3        *db;       /* the index, opened on first use */
   sqlite3        *corpus;   /* corpus.db, only read: original text for snippets */
+
+  /* prepared on first use, finalized before their connection closes */
+  sqlite3_stmt   *stmts[GLOSS_SEARCH_N_STMTS];
+  sqlite3_stmt   *text_stmt;   /* on corpus: a document's row in texts */
 };
 
 /* with the lock held */
@@ -35,6 +60,10 @@ sqlite3  *_gloss_search_index_ensure_corpus (GlossSearchIndex  *self);
 gboolean  _gloss_search_index_failed        (GlossSearchIndex  *self,
                                              const char        *what,
                                              GError           **error);
+sqlite3_stmt *_gloss_search_index_prepare   (GlossSearchIndex  *self,
+                                             GlossSearchStmt    which,
+                                             const char        *sql);
+void      _gloss_search_index_reset_stmts   (GlossSearchIndex  *self);
 
 /* gloss-search-text.c: paragraphs read from corpus.db */
 sqlite3_blob *_gloss_search_open_text (GlossSearchIndex *index,

@@ -43,7 +43,7 @@
 /* a term of up to this many times four characters is counted from the
  * places of its grams where they are stored: the longer ones are rare,
  * and have few paragraphs to check */
-#define MAX_COVERING_GRAMS 16
+#define MAX_COVERING_GRAMS GLOSS_SEARCH_MAX_COVERING_GRAMS
 
 typedef struct
 {
@@ -59,8 +59,7 @@ typedef struct
   guint                 limit;
   guint64               total;
 
-  sqlite3_stmt         *unit_stmt;
-  sqlite3_stmt         *page_stmt;
+  sqlite3_stmt         *unit_stmt;   /* kept by the index, like every statement here */
 
   /* the source of the current paragraph */
   gint64                source;
@@ -72,8 +71,8 @@ typedef struct
 static void
 run_clear (Run *run)
 {
-  g_clear_pointer (&run->unit_stmt, sqlite3_finalize);
-  g_clear_pointer (&run->page_stmt, sqlite3_finalize);
+  _gloss_search_index_reset_stmts (run->index);
+  run->unit_stmt = NULL;
   g_clear_pointer (&run->blob, sqlite3_blob_close);
   g_clear_pointer (&run->key, g_free);
 }
@@ -82,7 +81,7 @@ static void
 enter_source (Run    *run,
               gint64  source)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (run->source == source)
     return;
@@ -91,8 +90,10 @@ enter_source (Run    *run,
   g_clear_pointer (&run->blob, sqlite3_blob_close);
   run->kind = GLOSS_SEARCH_SOURCE_DOCUMENT;
 
-  if (sqlite3_prepare_v2 (run->index->db, "SELECT kind, key, checksum, cleaner FROM sources"
-                          " WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+  stmt = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_SOURCE,
+                                      "SELECT kind, key, checksum, cleaner FROM sources"
+                                      " WHERE id = ?");
+  if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, source);
       if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -105,8 +106,8 @@ enter_source (Run    *run,
                                                  (const char *) sqlite3_column_text (stmt, 2),
                                                  sqlite3_column_int (stmt, 3));
         }
+      sqlite3_reset (stmt);
     }
-  sqlite3_finalize (stmt);
   if (run->key == NULL)
     run->key = g_strdup ("");
 }
@@ -156,18 +157,19 @@ static gint
 page_at (Run   *run,
          guint  offset)
 {
+  sqlite3_stmt *stmt;
   gint page = 0;
 
-  if (run->page_stmt == NULL &&
-      sqlite3_prepare_v2 (run->index->db, "SELECT page FROM pages WHERE source = ?1"
-                          " AND offset <= ?2 ORDER BY offset DESC LIMIT 1", -1,
-                          &run->page_stmt, NULL) != SQLITE_OK)
+  stmt = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_PAGE,
+                                      "SELECT page FROM pages WHERE source = ?1"
+                                      " AND offset <= ?2 ORDER BY offset DESC LIMIT 1");
+  if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (run->page_stmt, 1, run->source);
-  sqlite3_bind_int (run->page_stmt, 2, offset);
-  if (sqlite3_step (run->page_stmt) == SQLITE_ROW)
-    page = sqlite3_column_int (run->page_stmt, 0);
-  sqlite3_reset (run->page_stmt);
+  sqlite3_bind_int64 (stmt, 1, run->source);
+  sqlite3_bind_int (stmt, 2, offset);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    page = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
   return page;
 }
 
@@ -301,15 +303,16 @@ add_stored_counts (Run *run)
 {
   g_autoptr(GHashTable) counted = NULL;
   const char *term = run->query->terms->pdata[0];
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (run->hits != NULL || run->query->terms->len != 1 || !is_gram (term))
     return NULL;
   /* source by source: grams is keyed by (source, gram), so each is one
    * seek, where a search by gram alone would read the whole table */
-  if (sqlite3_prepare_v2 (run->index->db, "SELECT s.id, g.n FROM sources AS s CROSS JOIN grams AS g"
-                          " ON g.source = s.id AND g.gram = ?2 WHERE s.kind = ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  stmt = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_STORED_COUNTS,
+                                      "SELECT s.id, g.n FROM sources AS s CROSS JOIN grams AS g"
+                                      " ON g.source = s.id AND g.gram = ?2 WHERE s.kind = ?1");
+  if (stmt == NULL)
     return NULL;
 
   counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -323,7 +326,7 @@ add_stored_counts (Run *run)
       run->total += sqlite3_column_int64 (stmt, 1);
       g_hash_table_add (counted, g_memdup2 (&source, sizeof source));
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return g_steal_pointer (&counted);
 }
 
@@ -413,10 +416,29 @@ count_from_places (GlossPlaces *places,
     }
 }
 
+/* Moves the statement of a covering gram to its next document; FALSE
+ * at the end. */
+static gboolean
+next_gram_row (sqlite3_stmt *stmt,
+               gint64       *source,
+               GlossPlaces  *places)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *source = sqlite3_column_int64 (stmt, 0);
+  /* the blob stays valid until the statement moves on */
+  places->p = sqlite3_column_blob (stmt, 1);
+  places->end = places->p + sqlite3_column_bytes (stmt, 1);
+  return TRUE;
+}
+
 /* For a count of a term longer than four characters, or of four with a
  * border: adds the counts of the documents that store the places of all
  * its covering grams, and returns those documents; NULL if the query is
- * of another kind. */
+ * of another kind. Each gram has a statement that walks the documents
+ * storing it, in id order, and the walks go in step: that costs one
+ * statement step per document and gram, where a lookup for each pair
+ * (reset, bind, step: cursors opened and closed) cost twice as much. */
 static GHashTable *
 add_counts_from_places (Run *run)
 {
@@ -424,62 +446,66 @@ add_counts_from_places (Run *run)
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) grams = NULL;
   const char *term = run->query->terms->pdata[0];
-  sqlite3_stmt *sources = NULL;
   sqlite3_stmt *stmts[MAX_COVERING_GRAMS + 1] = { NULL, };
   GlossPlaces places[MAX_COVERING_GRAMS + 1];
-  gboolean ok;
+  gint64 at[MAX_COVERING_GRAMS + 1];   /* the document each walk is at */
+  guint n, term_chars;
+  gboolean more = TRUE;
 
   if (run->hits != NULL || run->query->terms->len != 1 ||
       (grams = covering_grams (term, offsets)) == NULL)
     return NULL;
+  n = grams->len;
+  term_chars = g_utf8_strlen (term, -1);
 
-  ok = sqlite3_prepare_v2 (run->index->db, "SELECT id FROM sources WHERE kind = ?", -1,
-                           &sources, NULL) == SQLITE_OK;
-  for (guint k = 0; ok && k < grams->len; k++)
+  for (guint k = 0; k < n; k++)
     {
-      ok = sqlite3_prepare_v2 (run->index->db, "SELECT p.list FROM grams AS g CROSS JOIN places"
-                               " AS p ON p.id = g.places WHERE g.source = ?1 AND g.gram = ?2",
-                               -1, &stmts[k], NULL) == SQLITE_OK;
-      if (ok)
-        sqlite3_bind_text (stmts[k], 2, grams->pdata[k], -1, SQLITE_STATIC);
-    }
-  if (ok)
-    {
-      counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      sqlite3_bind_text (sources, 1,
+      stmts[k] = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_PLACES + k,
+                                              "SELECT g.source, p.list FROM sources AS s NOT INDEXED"
+                                              " CROSS JOIN grams AS g"
+                                              " ON g.source = s.id AND g.gram = ?2"
+                                              " CROSS JOIN places AS p ON p.id = g.places"
+                                              " WHERE s.kind = ?1 ORDER BY s.id");
+      if (stmts[k] == NULL)
+        return NULL;
+      sqlite3_bind_text (stmts[k], 1,
                          gloss_search_source_kind_to_string (GLOSS_SEARCH_SOURCE_DOCUMENT),
                          -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmts[k], 2, grams->pdata[k], -1, SQLITE_STATIC);
+      more &= next_gram_row (stmts[k], &at[k], &places[k]);
     }
-  while (ok && sqlite3_step (sources) == SQLITE_ROW)
+
+  counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while (more)
     {
-      gint64 source = sqlite3_column_int64 (sources, 0);
-      gboolean stored = TRUE;
+      gint64 source = at[0];
+      gboolean all = TRUE;
 
-      for (guint k = 0; stored && k < grams->len; k++)
+      for (guint k = 1; k < n; k++)
+        source = MAX (source, at[k]);
+      /* a document some gram skips is one where it is rare: its
+       * paragraphs are checked */
+      for (guint k = 0; more && k < n; k++)
         {
-          sqlite3_reset (stmts[k]);
-          sqlite3_bind_int64 (stmts[k], 1, source);
-          stored = sqlite3_step (stmts[k]) == SQLITE_ROW &&
-                   sqlite3_column_type (stmts[k], 0) == SQLITE_BLOB;
-          if (stored)
-            {
-              /* the blob stays valid until the statement moves on */
-              places[k].p = sqlite3_column_blob (stmts[k], 0);
-              places[k].end = places[k].p + sqlite3_column_bytes (stmts[k], 0);
-            }
+          while (more && at[k] < source)
+            more = next_gram_row (stmts[k], &at[k], &places[k]);
+          all &= more && at[k] == source;
         }
-      /* else the term is rare here (a covering gram is): its paragraphs
-       * are checked */
-      if (!stored)
+      if (!more || !all)
         continue;
-      run->total += count_from_places (places, (const guint *) offsets->data, grams->len,
-                                       g_utf8_strlen (term, -1));
+
+      run->total += count_from_places (places, (const guint *) offsets->data, n, term_chars);
       g_hash_table_add (counted, g_memdup2 (&source, sizeof source));
+      for (guint k = 0; more && k < n; k++)
+        more = next_gram_row (stmts[k], &at[k], &places[k]);
     }
 
-  for (guint k = 0; k < G_N_ELEMENTS (stmts); k++)
-    sqlite3_finalize (stmts[k]);
-  sqlite3_finalize (sources);
+  /* the grams bound are freed with this function */
+  for (guint k = 0; k < n; k++)
+    {
+      sqlite3_reset (stmts[k]);
+      sqlite3_clear_bindings (stmts[k]);
+    }
   return g_steal_pointer (&counted);
 }
 
@@ -498,11 +524,11 @@ ranges_to_check (Run        *run,
   sqlite3_stmt *stmt = NULL;
   gint64 start = -1, end = G_MAXINT64;
 
-  if (counted == NULL || run->query->prefix ||
-      sqlite3_prepare_v2 (run->index->db, "SELECT id FROM sources ORDER BY id", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  if (counted != NULL && !run->query->prefix)
+    stmt = _gloss_search_index_prepare (run->index, GLOSS_SEARCH_STMT_SOURCE_IDS,
+                                        "SELECT id FROM sources ORDER BY id");
+  if (stmt == NULL)
     {
-      sqlite3_finalize (stmt);
       start = 0;
       g_array_append_val (ranges, start);
       g_array_append_val (ranges, end);
@@ -525,7 +551,7 @@ ranges_to_check (Run        *run,
       else if (start < 0)
         start = source << GLOSS_SEARCH_UNIT_BITS;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (start >= 0)
     {
       end = G_MAXINT64;
@@ -535,13 +561,28 @@ ranges_to_check (Run        *run,
   return ranges;
 }
 
+/* Ends the read transaction; every statement of the run is reset. */
+static void
+end_transaction (GlossSearchIndex *index)
+{
+  sqlite3_stmt *commit = _gloss_search_index_prepare (index, GLOSS_SEARCH_STMT_COMMIT, "COMMIT");
+
+  if (commit == NULL)
+    {
+      sqlite3_exec (index->db, "COMMIT", NULL, NULL, NULL);
+      return;
+    }
+  sqlite3_step (commit);
+  sqlite3_reset (commit);
+}
+
 static gboolean
 run_query (Run           *run,
            GCancellable  *cancellable,
            GError       **error)
 {
   GlossSearchIndex *index = run->index;
-  sqlite3_stmt *candidates = NULL;
+  sqlite3_stmt *begin, *candidates;
   g_autoptr(GHashTable) counted = NULL;
   g_autoptr(GArray) ranges = NULL;
   gboolean ok = TRUE, done = FALSE;
@@ -553,14 +594,22 @@ run_query (Run           *run,
 
   /* one read transaction: the paragraphs agree with FTS5's answer even
    * while an update writes */
-  if (sqlite3_exec (index->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    return _gloss_search_index_failed (index, "begin", error);
+  begin = _gloss_search_index_prepare (index, GLOSS_SEARCH_STMT_BEGIN, "BEGIN");
+  if (begin == NULL || sqlite3_step (begin) != SQLITE_DONE)
+    {
+      if (begin != NULL)
+        sqlite3_reset (begin);
+      return _gloss_search_index_failed (index, "begin", error);
+    }
+  sqlite3_reset (begin);
 
-  if (sqlite3_prepare_v2 (index->db, "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"
-                          " AND rowid < ?3 ORDER BY rowid", -1, &candidates, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (index->db, "SELECT block, start, byte_start, byte_length, original"
-                          " FROM units WHERE id = ?1", -1, &run->unit_stmt,
-                          NULL) != SQLITE_OK)
+  candidates = _gloss_search_index_prepare (index, GLOSS_SEARCH_STMT_CANDIDATES,
+                                            "SELECT rowid FROM fts WHERE fts MATCH ?1"
+                                            " AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid");
+  run->unit_stmt = _gloss_search_index_prepare (index, GLOSS_SEARCH_STMT_UNIT,
+                                                "SELECT block, start, byte_start, byte_length,"
+                                                " original FROM units WHERE id = ?1");
+  if (candidates == NULL || run->unit_stmt == NULL)
     ok = _gloss_search_index_failed (index, "prepare", error);
   else
     {
@@ -595,10 +644,9 @@ run_query (Run           *run,
         }
     }
 
-  sqlite3_finalize (candidates);
   run_clear (run);
   if (index->db != NULL)
-    sqlite3_exec (index->db, "COMMIT", NULL, NULL, NULL);
+    end_transaction (index);
   return ok;
 }
 
@@ -612,7 +660,7 @@ search (GlossSearchIndex  *self,
         GError           **error)
 {
   g_autoptr(GlossSearchQuery) query = gloss_search_query_parse (text, self->flags, error);
-  Run run = { self, query, hits, limit, 0, NULL, NULL, -1, 0, NULL, NULL };
+  Run run = { self, query, hits, limit, 0, NULL, -1, 0, NULL, NULL };
   gboolean ok;
 
   if (query == NULL)

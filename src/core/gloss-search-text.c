@@ -36,22 +36,30 @@ _gloss_search_open_text (GlossSearchIndex *index,
                          gint              cleaner)
 {
   sqlite3 *corpus = _gloss_search_index_ensure_corpus (index);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3_blob *blob = NULL;
   gint64 row = -1;
 
   if (corpus == NULL || key == NULL || checksum == NULL || cleaner != GLOSS_CLEANER_VERSION)
     return NULL;
-  if (sqlite3_prepare_v2 (corpus, "SELECT rowid FROM texts WHERE doc_id = ? AND checksum = ?"
-                          " AND cleaner_version = ?", -1, &stmt, NULL) == SQLITE_OK)
+  /* kept with the index's statements: a count opens the text of each
+   * document it reads paragraphs of */
+  if (index->text_stmt == NULL &&
+      sqlite3_prepare_v3 (corpus, "SELECT rowid FROM texts WHERE doc_id = ? AND checksum = ?"
+                          " AND cleaner_version = ?", -1, SQLITE_PREPARE_PERSISTENT,
+                          &index->text_stmt, NULL) != SQLITE_OK)
+    g_clear_pointer (&index->text_stmt, sqlite3_finalize);
+  stmt = index->text_stmt;
+  if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, checksum, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 3, cleaner);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         row = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
     }
-  sqlite3_finalize (stmt);
 
   if (row >= 0 && sqlite3_blob_open (corpus, "main", "texts", "text", row, 0, &blob) != SQLITE_OK)
     g_clear_pointer (&blob, sqlite3_blob_close);
