@@ -485,7 +485,8 @@ test_pdf_links (Fixture      *f,
     "这一段文字先占去第一行的大部分篇幅，以便下面的链接标签跨行显示：见"
     "[ALPHA联合国裁军事务厅关于信息安全政府专家组历次报告与开放式工作组会议文件汇编OMEGA]"
     "(https://example.org/it's/网络安全?a=1&b=2)。"
-    "原文见 [https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF](https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF)。";
+    "原文见 [https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF](https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF)。"
+    "又见https://undocs.org/A/76/135。";
   const char *wrapped = "https://example.org/it's/%E7%BD%91%E7%BB%9C%E5%AE%89%E5%85%A8?a=1&b=2";
   const char *wikisource = "https://zh.wikisource.org/wiki/%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1"
                            "%E5%92%8C%E5%9B%BD%E6%94%BF%E5%BA%9C%E5%92%8C%E4%BF%84%E7%BD%97%E6%96%AF";
@@ -516,6 +517,10 @@ test_pdf_links (Fixture      *f,
   g_assert_nonnull (strstr (text, "zh.wikisource.org/wiki/中华人民共和国"));
   g_assert_null (strstr (text, "%E4"));
   g_assert_null (strstr (text, "https://zh.wikisource.org"));
+
+  /* a bare address in the note is a link too, without the 。 after it */
+  g_assert_cmpuint (count_links_to (links, "https://undocs.org/A/76/135"), ==, 1);
+  g_assert_cmpuint (count_links_over (pdf, links, "https://undocs.org/A/76/135", "undocs.org"), ==, 1);
   assert_text_inside_pages (pdf);
 }
 

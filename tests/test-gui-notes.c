@@ -236,9 +236,17 @@ test_markup (void)
   assert_markup ("see [A/70/174](https://undocs.org/A/70/174)",
                  "see <a href=\"https://undocs.org/A/70/174\">A/70/174</a>");
   assert_markup ("[x](https://a.org/?a=1&b=<2>)", "<a href=\"https://a.org/?a=1&amp;b=&lt;2&gt;\">x</a>");
-  /* a quote could end the attribute: not a link then, only text */
-  assert_markup ("[x](https://a.org/\">)", "[x](https://a.org/&quot;&gt;)");
+  /* a quote could end the attribute: not a Markdown link then; the bare
+   * address before the quote is linked, the quote stays text */
+  assert_markup ("[x](https://a.org/\">)", "[x](<a href=\"https://a.org/\">https://a.org/</a>&quot;&gt;)");
   assert_markup ("[bad](javascript:alert(1))", "[bad](javascript:alert(1))");
+  /* an address may hold brackets of its own */
+  assert_markup ("[GGE](https://en.wikipedia.org/wiki/GGE_(UN)) 等",
+                 "<a href=\"https://en.wikipedia.org/wiki/GGE_(UN)\">GGE</a> 等");
+  /* bare addresses are links too, without the punctuation around them */
+  assert_markup ("见https://undocs.org/A/70/174。", "见<a href=\"https://undocs.org/A/70/174\">https://undocs.org/A/70/174</a>。");
+  assert_markup ("(see https://a.org/x_(y).)", "(see <a href=\"https://a.org/x_(y)\">https://a.org/x_(y)</a>.)");
+  assert_markup ("https:// alone, nohttps://a.org", "https:// alone, nohttps://a.org");
   assert_markup ("2 * 3 * 4", "2 * 3 * 4");
   assert_markup ("*unclosed", "*unclosed");
   assert_markup ("\\*not em\\*", "*not em*");

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Notes are plain text in which *emphasis*, **strong** and
- * [links](https://…) are rendered.  The same markup serves the window
+/* Notes are plain text in which *emphasis*, **strong**,
+ * [links](https://…) and bare https:// addresses are rendered.  The same markup serves the window
  * (GtkLabel's <a>), HTML export (<i>, <b> and <a> are HTML too) and
  * print, where Pango has no links: there a link is its label followed by
  * its address, so that a reader of the paper copy can still follow it,
@@ -146,6 +146,109 @@ try_span (GString    *out,
   return TRUE;
 }
 
+/* The ")" that closes a link's address: addresses may hold balanced
+ * brackets of their own (…/wiki/Group_of_Governmental_Experts_(UN)). */
+static const char *
+find_url_end (const char *url,
+              gsize       len)
+{
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (url[i] == '(')
+        depth++;
+      else if (url[i] == ')' && depth-- == 0)
+        return url + i;
+    }
+
+  return NULL;
+}
+
+/* Writes a link to @url (of @url_len bytes) labelled @label. */
+static void
+append_link (GString    *out,
+             const char *label,
+             gsize       label_len,
+             const char *url,
+             gsize       url_len,
+             Links       links,
+             GPtrArray  *targets)
+{
+  if (links == LINKS_PRINT)
+    {
+      append_print_link (out, label, label_len, url, url_len, targets);
+      return;
+    }
+
+  g_string_append (out, "<a href=\"");
+  append_escaped (out, url, url_len);
+  g_string_append (out, "\">");
+  render (out, label, label_len, LINKS_NONE, NULL);   /* no links inside links */
+  g_string_append (out, "</a>");
+}
+
+/* The length of the "https://" or "http://" that text starts with, or 0. */
+static gsize
+scheme_length (const char *text,
+               gsize       len)
+{
+  static const char * const schemes[] = { "https://", "http://" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (len >= strlen (schemes[i]) && g_ascii_strncasecmp (text, schemes[i], strlen (schemes[i])) == 0)
+      return strlen (schemes[i]);
+
+  return 0;
+}
+
+static gboolean
+is_url_char (gunichar c)
+{
+  /* an address ends at a space, at Chinese text or full-width
+   * punctuation ("见https://…。"), or at a quote or angle bracket */
+  return c > 0x20 && c < 0x7f && c != '"' && c != '<' && c != '>';
+}
+
+/* A bare address in the text ("see https://undocs.org/A/70/174."),
+ * linked as it is: at a word start, up to the first character that
+ * cannot be part of it, less the punctuation that ends a sentence or
+ * an unbalanced closing bracket. */
+static gboolean
+try_bare_url (GString    *out,
+              const char *text,
+              gsize       len,
+              gsize      *i,
+              Links       links,
+              GPtrArray  *targets)
+{
+  const char *start = text + *i;
+  const char *end = start;
+  gsize scheme = scheme_length (start, len - *i);
+  int depth = 0;
+
+  if (scheme == 0 || (*i > 0 && g_ascii_isalnum (text[*i - 1])))
+    return FALSE;
+
+  while (end < text + len && is_url_char ((guchar) *end))
+    {
+      if (*end == '(')
+        depth++;
+      else if (*end == ')' && --depth < 0)
+        break;
+      end++;
+    }
+  while (end > start && strchr (".,;:!?'*", end[-1]) != NULL)
+    end--;
+  if ((gsize) (end - start) <= scheme || !url_is_safe (start, end - start))
+    return FALSE;
+
+  append_link (out, start, end - start, start, end - start, links, targets);
+  *i = end - text;
+
+  return TRUE;
+}
+
 static gboolean
 try_link (GString    *out,
           const char *text,
@@ -167,20 +270,11 @@ try_link (GString    *out,
     return FALSE;
 
   url = label_end + 2;
-  url_end = memchr (url, ')', (text + len) - url);
+  url_end = find_url_end (url, (text + len) - url);
   if (url_end == NULL || !url_is_safe (url, url_end - url))
     return FALSE;
 
-  if (links == LINKS_PRINT)
-    append_print_link (out, label, label_end - label, url, url_end - url, targets);
-  else
-    {
-      g_string_append (out, "<a href=\"");
-      append_escaped (out, url, url_end - url);
-      g_string_append (out, "\">");
-      render (out, label, label_end - label, LINKS_NONE, NULL);   /* no links inside links */
-      g_string_append (out, "</a>");
-    }
+  append_link (out, label, label_end - label, url, url_end - url, links, targets);
   *i = (url_end - text) + 1;
 
   return TRUE;
@@ -208,7 +302,8 @@ render (GString    *out,
 
       if (try_span (out, text, len, &i, "**", "b", links, targets) ||
           try_span (out, text, len, &i, "*", "i", links, targets) ||
-          (links != LINKS_NONE && try_link (out, text, len, &i, links, targets)))
+          (links != LINKS_NONE && try_link (out, text, len, &i, links, targets)) ||
+          (links != LINKS_NONE && try_bare_url (out, text, len, &i, links, targets)))
         continue;
 
       /* a whole UTF-8 character, so escaping never splits one */
