@@ -137,15 +137,19 @@ static const char schema[] =
 /* ------------------------------------------------------------------ */
 /* Opening                                                            */
 
-/* A connection does not close while it has statements. */
+/* A connection does not close while it has statements: the kept ones
+ * go first.  A search that finds the index damaged discards it while
+ * its own statements are still open, so the connections are closed
+ * with sqlite3_close_v2(), which lets them go when the last of those is
+ * finalized, where sqlite3_close() would fail and leak them. */
 static void
 close_connections (GlossSearchIndex *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->stmts); i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->text_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->corpus, sqlite3_close);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->corpus, sqlite3_close_v2);
 }
 
 static void
