@@ -7,6 +7,9 @@
  *   gloss-bench import DIR LIBRARY   import every file of DIR, print MB/s
  *   gloss-bench open LIBRARY         open a library, list it, print the time
  *   gloss-bench clean FILE           clean one file in memory, print MB/s
+ *   gloss-bench mentions FILE        clean one file, then time folding it
+ *                                    (search's way) and finding the
+ *                                    knowledge base's mentions in it
  *
  * Timing is wall-clock on a shared machine: run several times and compare
  * ratios within one run rather than absolute figures across runs.
@@ -20,7 +23,10 @@
 
 #include "gloss-cleaner.h"
 #include "gloss-decode.h"
+#include "gloss-fold.h"
+#include "gloss-knowledge-base.h"
 #include "gloss-library.h"
+#include "gloss-mentions.h"
 
 #define MB (1024.0 * 1024.0)
 
@@ -180,6 +186,70 @@ cmd_clean (const char *path)
   return 0;
 }
 
+static GlossContent *
+load_cleaned (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+  text = gloss_decode_text (bytes, path, NULL, &error);
+  if (text == NULL)
+    g_error ("%s", error->message);
+  return gloss_clean_plain_text (text, NULL, 0);
+}
+
+/* The median of five runs of one pass over the text, in seconds. */
+static double
+median_of_five (double runs[5])
+{
+  for (guint i = 1; i < 5; i++)
+    for (guint j = i; j > 0 && runs[j - 1] > runs[j]; j--)
+      {
+        double t = runs[j];
+
+        runs[j] = runs[j - 1];
+        runs[j - 1] = t;
+      }
+  return runs[2];
+}
+
+static int
+cmd_mentions (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossContent) content = load_cleaned (path);
+  g_autoptr(GlossKnowledgeBase) knowledge = gloss_knowledge_base_new_bundled (&error);
+  g_autoptr(GlossMentionMatcher) matcher = NULL;
+  const char *text = gloss_content_get_text (content);
+  double mb = strlen (text) / MB, fold[5], find[5];
+  guint n = 0;
+
+  if (knowledge == NULL)
+    g_error ("%s", error->message);
+  matcher = gloss_mention_matcher_new (knowledge);
+  for (guint run = 0; run < 5; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *folded = gloss_fold (text, -1, GLOSS_FOLD_DEFAULT, NULL);
+      g_autoptr(GArray) matches = NULL;
+
+      fold[run] = (g_get_monotonic_time () - start) / 1e6;
+      start = g_get_monotonic_time ();
+      matches = gloss_mention_matcher_find (matcher, text);
+      find[run] = (g_get_monotonic_time () - start) / 1e6;
+      n = matches->len;
+    }
+  printf ("fold (search): %.1f MB in %.3f s: %.1f MB/s (median of 5)\n",
+          mb, median_of_five (fold), mb / median_of_five (fold));
+  printf ("mentions: %u in %.1f MB in %.3f s: %.1f MB/s (median of 5)\n",
+          n, mb, median_of_five (find), mb / median_of_five (find));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,7 +262,10 @@ main (int   argc,
     return cmd_open (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "clean"))
     return cmd_clean (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "mentions"))
+    return cmd_mentions (argv[2]);
 
-  fprintf (stderr, "usage: gloss-bench gen DIR [TOTAL_MB] | import DIR LIBRARY | open LIBRARY | clean FILE\n");
+  fprintf (stderr, "usage: gloss-bench gen DIR [TOTAL_MB] | import DIR LIBRARY | open LIBRARY | "
+           "clean FILE | mentions FILE\n");
   return 2;
 }
