@@ -846,6 +846,8 @@ test_fold_fast_path (Fixture       *f,
   static const char *const samples[] = {
     "ＵＮＧＧＥ报告，Ａ／７０／１７４。", "e\xcc\x81t\xc3\xa9 ﬁn …… ㈠ ⽹络 Ⅻ",
     "中\xcc\x81文、《规范》“引号”〔注〕 ｶﾀｶﾅ ㍿", "\xe3\x80\x80全角空格\t\n",
+    /* above the full-width forms, but folding to themselves: U+FFFC, U+FFFD */
+    "a\xef\xbf\xbc" "b\xef\xbf\xbd" "c",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)

@@ -228,7 +228,7 @@ fold_simple_run (GString        *out,
         break;
       if (c < 0x80)
         *w++ = g_ascii_tolower (c);
-      else if (c >= 0xFF01)
+      else if (c >= 0xFF01 && c <= 0xFF5E)   /* not U+FFFD, which folds to itself */
         *w++ = g_ascii_tolower (c - 0xFEE0);
       else if (flags & GLOSS_FOLD_TRADITIONAL)
         w += g_unichar_to_utf8 (gloss_fold_traditional_char (c), w);
