@@ -365,6 +365,53 @@ test_longest_alias_wins (void)
   }
 }
 
+/* Aliases and texts are compared folded: widths, case, dashes and white
+ * space do not count, Traditional characters do (the data lists the
+ * Traditional aliases it wants). */
+static void
+test_fold (void)
+{
+  static const struct { const char *text; const char *folded; } cases[] = {
+    { "ＵＮＧＧＥ", "ungge" },
+    { "Ａ／７０／１７４", "a/70/174" },
+    { "A / 70 / 174", "a/70/174" },
+    { "Un Gge", "ungge" },
+    { "ＭｉＸｅＤ ＣａＳｅ", "mixedcase" },
+    { "ß ẞ \u212A \u2126", "ssssk\u03C9" },                /* Kelvin, Ohm signs */
+    { "2016—2017", "2016-2017" },                           /* em dash */
+    { "2016–2017", "2016-2017" },                           /* en dash */
+    { "２０１６－２０１７", "2016-2017" },
+    { "2016\u2010\u2011\u2015\u2212\uFE58\uFE63\u30FC2017", "2016-------2017" },
+    { "联合国　信息安全", "联合国信息安全" },               /* ideographic space */
+    { "a\u00A0b\u200Bc\uFEFFd\u2028e\tf\ng\r\fh", "abcdefgh" },
+    { "網絡空間，聯合國", "網絡空間,聯合國" },
+    { "第五届ＵＮＧＧＥ（２０１６—２０１７）", "第五届ungge(2016-2017)" },
+    { "ﬁ ﬃ …… ㈠ ①", "fiffi......(一)1" },
+    { "  leading and trailing  ", "leadingandtrailing" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = gloss_mention_fold (cases[i].text);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+}
+
+/* Offsets are the text's, around folded white space and wide forms. */
+static void
+test_fold_offsets (void)
+{
+  static const char raw[] = "见ＵＮ　ＧＧＥ与Ａ／７０／１７４。\n";
+  static const Expect expect[] = {
+    { "ＵＮ　ＧＧＥ", "gge-process" },
+    { "Ａ／７０／１７４", "gge-2015-report" },
+  };
+
+  check_expectations (raw, expect, G_N_ELEMENTS (expect));
+}
+
 /* ------------------------------------------------------------------ */
 /* The stored mentions of the bundled corpus                          */
 
@@ -743,6 +790,8 @@ main (int   argc,
   g_test_add_func ("/knowledge/detect/symbol-boundaries", test_symbol_boundaries);
   g_test_add_func ("/knowledge/detect/dated-references", test_dated_references);
   g_test_add_func ("/knowledge/detect/longest-alias", test_longest_alias_wins);
+  g_test_add_func ("/knowledge/detect/fold", test_fold);
+  g_test_add_func ("/knowledge/detect/fold-offsets", test_fold_offsets);
   g_test_add ("/knowledge/index/article", Fixture, NULL, fixture_setup, test_article_mentions, fixture_teardown);
   g_test_add ("/knowledge/index/offsets", Fixture, NULL, fixture_setup, test_offsets_index_the_text, fixture_teardown);
   g_test_add ("/knowledge/index/range", Fixture, NULL, fixture_setup, test_items_in_range, fixture_teardown);
