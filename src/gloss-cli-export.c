@@ -24,33 +24,6 @@
 #include "gloss-export.h"
 #include "gloss-user-events.h"
 
-static int
-export_fail (int         status,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static int
-export_fail (int         status,
-             const char *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (status == 2)
-    {
-      char *with_hint = g_strdup_printf (_("%s (see gloss --help)"), message);
-
-      g_free (message);
-      message = with_hint;
-    }
-  fprintf (stderr, "gloss: export: %s\n", message);
-  return status;
-}
-
 typedef struct
 {
   const char *format;
@@ -96,17 +69,17 @@ parse_export_args (Invocation *inv,
 
       if (!g_utf8_validate (arg, -1, NULL))
         {
-          *status = export_fail (2, _("an argument is not valid UTF-8"));
+          *status = gloss_cli_error (2, "export", _("an argument is not valid UTF-8"));
           return FALSE;
         }
       if (arg[0] != '-')
         {
-          *status = export_fail (2, _("unexpected argument %s"), arg);
+          *status = gloss_cli_error (2, "export", _("unexpected argument %s"), arg);
           return FALSE;
         }
       if (i + 1 >= inv->argc)
         {
-          *status = export_fail (2, _("%s needs a value"), arg);
+          *status = gloss_cli_error (2, "export", _("%s needs a value"), arg);
           return FALSE;
         }
       if (g_str_equal (arg, "--tag") || g_str_equal (arg, "--color"))
@@ -122,7 +95,7 @@ parse_export_args (Invocation *inv,
           }
       if (!known)
         {
-          *status = export_fail (2, _("unknown option %s"), arg);
+          *status = gloss_cli_error (2, "export", _("unknown option %s"), arg);
           return FALSE;
         }
     }
@@ -148,13 +121,13 @@ export_json (GlossLibrary     *library,
   guint n = 0;
 
   if (a->colors->len > 1 || a->from || a->to || a->order || a->paper || a->title || a->handout)
-    return export_fail (2, _("--format json takes only -o, --doc and --tag"));
+    return gloss_cli_error (2, "export", _("--format json takes only -o, --doc and --tag"));
   if (a->doc != NULL && (doc = gloss_library_lookup (library, a->doc, &error)) == NULL)
-    return export_fail (1, "--doc: %s", error->message);
+    return gloss_cli_error (1, "export", "--doc: %s", error->message);
   if (!gloss_library_export_annotations (library, file, doc ? gloss_document_get_id (doc) : NULL,
                                          (const char * const *) a->tags->pdata, &n, &error))
     /* Translators: the output file's name, then why */
-    return export_fail (1, _("%s: %s"), a->output, error->message);
+    return gloss_cli_error (1, "export", _("%s: %s"), a->output, error->message);
   printf ("%u annotations\t%s\n", n, a->output);
   return 0;
 }
@@ -171,7 +144,7 @@ make_options (const ExportArgs *a,
   if (!gloss_export_format_from_string (a->format, &options->format))
     {
       /* Translators: %s is the format as given; the formats are codes */
-      export_fail (2, _("--format “%s” is not one of pdf, md, html, json"), a->format);
+      gloss_cli_error (2, "export", _("--format “%s” is not one of pdf, md, html, json"), a->format);
       return NULL;
     }
   if (a->order != NULL && g_str_equal (a->order, "tag"))
@@ -179,7 +152,7 @@ make_options (const ExportArgs *a,
   else if (a->order != NULL && !g_str_equal (a->order, "position"))
     {
       /* Translators: %s is the order as given; position and tag are codes */
-      export_fail (2, _("--order “%s” is not one of position, tag"), a->order);
+      gloss_cli_error (2, "export", _("--order “%s” is not one of position, tag"), a->order);
       return NULL;
     }
   for (guint i = 0; i + 1 < a->colors->len; i++)
@@ -188,12 +161,12 @@ make_options (const ExportArgs *a,
         g_autofree char *known = g_strjoinv (", ", (GStrv) gloss_note_colors ());
 
         /* Translators: the colour as given, then the known colours' codes */
-        export_fail (2, _("--color “%s” is not one of %s"), (char *) a->colors->pdata[i], known);
+        gloss_cli_error (2, "export", _("--color “%s” is not one of %s"), (char *) a->colors->pdata[i], known);
         return NULL;
       }
   if (!gloss_export_options_set_date_range (options, a->from, a->to, &error))
     {
-      export_fail (2, "--from/--to: %s", error->message);
+      gloss_cli_error (2, "export", "--from/--to: %s", error->message);
       return NULL;
     }
   options->title = g_strdup (a->title);
@@ -218,7 +191,7 @@ choose_paper (const ExportArgs   *a,
     {
       /* Translators: --paper or the handout file's name, then the paper
        * as given; a4 and letter are codes */
-      *status = export_fail (a->paper ? 2 : 1, _("%s: paper “%s” is not one of a4, letter"),
+      *status = gloss_cli_error (a->paper ? 2 : 1, "export", _("%s: paper “%s” is not one of a4, letter"),
                              a->paper ? "--paper" : a->handout, paper);
       return FALSE;
     }
@@ -252,9 +225,9 @@ gloss_cli_export (GlossLibrary *library,
   if (!parse_export_args (inv, &a, &status))
     return status;
   if (a.format == NULL)
-    return export_fail (2, _("give --format (pdf, md, html or json)"));
+    return gloss_cli_error (2, "export", _("give --format (pdf, md, html or json)"));
   if (a.output == NULL)
-    return export_fail (2, _("give -o FILE"));
+    return gloss_cli_error (2, "export", _("give -o FILE"));
   if (g_str_equal (a.format, "json"))
     return export_json (library, &a);
   if ((options = make_options (&a, &status)) == NULL)
@@ -266,9 +239,9 @@ gloss_cli_export (GlossLibrary *library,
 
       options->handout = gloss_handout_new_from_file (spec, &error);
       if (options->handout == NULL)
-        return export_fail (1, "--handout %s", error->message);
+        return gloss_cli_error (1, "export", "--handout %s", error->message);
       if ((knowledge = load_knowledge (library, &error)) == NULL)
-        return export_fail (1, "%s", error->message);
+        return gloss_cli_error (1, "export", "%s", error->message);
     }
   if (!choose_paper (&a, options, &status))
     return status;
@@ -278,9 +251,9 @@ gloss_cli_export (GlossLibrary *library,
     {
       /* the message already names the file when the file is the reason */
       if (g_error_matches (error, GLOSS_EXPORT_ERROR, GLOSS_EXPORT_ERROR_IO))
-        return export_fail (1, "%s", error->message);
+        return gloss_cli_error (1, "export", "%s", error->message);
       /* Translators: the output file's name, then why */
-      return export_fail (1, _("%s: %s"), a.output, error->message);
+      return gloss_cli_error (1, "export", _("%s: %s"), a.output, error->message);
     }
   printf ("%u notes\t%s\n", n, a.output);
   return 0;

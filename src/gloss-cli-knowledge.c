@@ -22,17 +22,6 @@
 #include "gloss-mention-index.h"
 #include "gloss-mention.h"
 
-static int
-fail (const char *command,
-      const char *message,
-      int         status)
-{
-  g_autofree char *with_hint = status == 2 ? g_strdup_printf (_("%s (see gloss --help)"), message) : NULL;
-
-  fprintf (stderr, "gloss: %s: %s\n", command, with_hint ? with_hint : message);
-  return status;
-}
-
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
@@ -196,17 +185,17 @@ list_items (GlossLibrary    *library,
           message = g_strdup_printf (inv->argv[i][0] == '-' ? _("unknown option %s")
                                                             : _("unexpected argument %s"),
                                      inv->argv[i]);
-          return fail (inv->command, message, 2);
+          return gloss_cli_error (2, inv->command, "%s", message);
         }
     }
 
   knowledge = gloss_knowledge_base_new_bundled (&error);
   if (knowledge == NULL)
-    return fail (inv->command, error->message, 1);
+    return gloss_cli_error (1, inv->command, "%s", error->message);
   index = gloss_mention_index_new (library, knowledge);
   all = gloss_mention_index_list_all (index, &error);
   if (all == NULL)
-    return fail (inv->command, error->message, 1);
+    return gloss_cli_error (1, inv->command, "%s", error->message);
   by_item = mentions_by_item (all);
   items = gloss_knowledge_base_get_items (knowledge, category);
 

@@ -26,66 +26,6 @@
 
 #define MAX_PLACES_LISTED 10
 
-/* Prints "gloss: COMMAND: MESSAGE", with a pointer to the help when
- * @hint; the command's name is not translated, the message is. */
-static int
-note_fail_full (const char *command,
-                gboolean    hint,
-                const char *format,
-                va_list     args) G_GNUC_PRINTF (3, 0);
-
-static int
-note_fail_full (const char *command,
-                gboolean    hint,
-                const char *format,
-                va_list     args)
-{
-  g_autofree char *message = g_strdup_vprintf (format, args);
-  g_autofree char *with_hint = hint ? g_strdup_printf (_("%s (see gloss --help)"), message) : NULL;
-
-  fprintf (stderr, "gloss: %s: %s\n", command, hint ? with_hint : message);
-  return 1;
-}
-
-static int
-note_fail (const char *command,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static int
-note_fail (const char *command,
-           const char *format,
-           ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, format);
-  status = note_fail_full (command, FALSE, format, args);
-  va_end (args);
-  return status;
-}
-
-/* A usage error: the message ends with a pointer to the help. */
-static int
-note_usage (const char *command,
-            const char *format,
-            ...) G_GNUC_PRINTF (2, 3);
-
-static int
-note_usage (const char *command,
-            const char *format,
-            ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, format);
-  status = note_fail_full (command, TRUE, format, args);
-  va_end (args);
-  return status;
-}
-
 /* The options of the commands here; each accepts a subset. */
 typedef struct
 {
@@ -137,7 +77,7 @@ parse_options (Invocation *inv,
 
       if (!g_utf8_validate (arg, -1, NULL))
         {
-          *status = note_fail (name, _("an argument is not valid UTF-8"));
+          *status = gloss_cli_error (1, name, _("an argument is not valid UTF-8"));
           return FALSE;
         }
       if (arg[0] != '-' || arg[1] == '\0')
@@ -147,7 +87,7 @@ parse_options (Invocation *inv,
         }
       if (strstr (known, pattern) == NULL)
         {
-          *status = note_usage (name, _("unknown option %s"), arg);
+          *status = gloss_cli_error (2, name, _("unknown option %s"), arg);
           return FALSE;
         }
       if (g_str_equal (arg, "--json"))
@@ -156,7 +96,7 @@ parse_options (Invocation *inv,
         o->stdin_mode = handled = TRUE;
       else if (i + 1 >= inv->argc)
         {
-          *status = note_fail (name, _("%s needs a value"), arg);
+          *status = gloss_cli_error (1, name, _("%s needs a value"), arg);
           return FALSE;
         }
       else if (g_str_equal (arg, "--tag"))
@@ -188,7 +128,7 @@ parse_offset (const char *name,
     {
       /* Translators: an option's name (--start, --end) or START or END,
        * then the value given */
-      *status = note_fail ("note add", _("%s “%s” is not an offset (a whole number from 0)"),
+      *status = gloss_cli_error (1, "note add", _("%s “%s” is not an offset (a whole number from 0)"),
                            name, value);
       return FALSE;
     }
@@ -227,13 +167,13 @@ find_quote (GlossDocument *doc,
 
   if (length == 0)
     {
-      *status = note_fail ("note add", _("--quote is empty"));
+      *status = gloss_cli_error (1, "note add", _("--quote is empty"));
       return FALSE;
     }
   if (hits->len == 0)
     {
       /* Translators: the quote as given, then a document id */
-      *status = note_fail ("note add", _("--quote “%s” is not in the text of %s"),
+      *status = gloss_cli_error (1, "note add", _("--quote “%s” is not in the text of %s"),
                            quote, gloss_document_get_id (doc));
       return FALSE;
     }
@@ -248,7 +188,7 @@ find_quote (GlossDocument *doc,
         }
       if (hits->len > MAX_PLACES_LISTED)
         g_string_append (places, ", …");
-      *status = note_fail ("note add",
+      *status = gloss_cli_error (1, "note add",
                            g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: the quote as given, how many
                                          * times it occurs (always 2 or more), a
@@ -276,7 +216,7 @@ parse_style (const char          *value,
   if (value != NULL && !gloss_highlight_style_from_string (value, style))
     {
       /* Translators: %s is the style as given; the styles are codes */
-      *status = note_fail ("note add", _("--style “%s” is not one of background, underline, strike"),
+      *status = gloss_cli_error (1, "note add", _("--style “%s” is not one of background, underline, strike"),
                            value);
       return FALSE;
     }
@@ -304,7 +244,7 @@ add_from_stdin (GlossAnnotations *annotations,
 
       if (fields[0] == NULL || fields[1] == NULL)
         /* Translators: <TAB> stands for a tab character */
-        return note_fail ("note add --stdin", _("a line is not START<TAB>END[<TAB>TEXT]"));
+        return gloss_cli_error (1, "note add --stdin", _("a line is not START<TAB>END[<TAB>TEXT]"));
       if (!parse_offset ("START", fields[0], &start, &status) ||
           !parse_offset ("END", fields[1], &end, &status))
         return status;
@@ -312,7 +252,7 @@ add_from_stdin (GlossAnnotations *annotations,
                                     fields[2] ? fields[2] : o->text,
                                     (const char * const *) o->tags->pdata, &error);
       if (note == NULL)
-        return note_fail ("note add", "%s", error->message);
+        return gloss_cli_error (1, "note add", "%s", error->message);
       printf ("%s\n", gloss_note_get_id (note));
       fflush (stdout);
     }
@@ -337,27 +277,27 @@ note_add (GlossLibrary *library,
       !parse_style (o.style, &style, &status))
     return status;
   if (o.positional->len != 1)
-    return note_usage ("note add", _("give exactly one DOC"));
+    return gloss_cli_error (2, "note add", _("give exactly one DOC"));
   if (o.color != NULL && !gloss_note_color_is_valid (o.color))
     {
       g_autofree char *known = g_strjoinv (", ", (GStrv) gloss_note_colors ());
 
       /* Translators: the colour as given, then the known colours' codes */
-      return note_fail ("note add", _("--color “%s” is not one of %s"), o.color, known);
+      return gloss_cli_error (1, "note add", _("--color “%s” is not one of %s"), o.color, known);
     }
 
   doc = gloss_library_lookup (library, o.positional->pdata[0], &error);
   if (doc == NULL)
-    return note_fail ("note add", "%s", error->message);
+    return gloss_cli_error (1, "note add", "%s", error->message);
   content = gloss_library_load_content (library, doc, &error);
   if (content == NULL)
-    return note_fail ("note add", "%s", error->message);
+    return gloss_cli_error (1, "note add", "%s", error->message);
 
   if (o.stdin_mode)
     return add_from_stdin (annotations, doc, content, &o, style);
 
   if (o.quote != NULL && (o.start != NULL || o.end != NULL))
-    return note_fail ("note add", _("give either --quote or --start and --end, not both"));
+    return gloss_cli_error (1, "note add", _("give either --quote or --start and --end, not both"));
   if (o.quote != NULL)
     {
       if (!find_quote (doc, content, o.quote, &start, &end, &status))
@@ -369,7 +309,7 @@ note_add (GlossLibrary *library,
           !parse_offset ("--end", o.end, &end, &status))
         return status;
       if (start >= end || end > gloss_content_get_n_chars (content))
-        return note_fail ("note add",
+        return gloss_cli_error (1, "note add",
                           g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: the offsets given, a document
                                         * id, then the length of its text in
@@ -382,12 +322,12 @@ note_add (GlossLibrary *library,
                           start, end, gloss_document_get_id (doc), gloss_content_get_n_chars (content));
     }
   else
-    return note_fail ("note add", _("give --quote TEXT, or --start N and --end N"));
+    return gloss_cli_error (1, "note add", _("give --quote TEXT, or --start N and --end N"));
 
   note = gloss_annotations_add (annotations, doc, content, start, end, o.color, style, o.text,
                                 (const char * const *) o.tags->pdata, &error);
   if (note == NULL)
-    return note_fail ("note add", "%s", error->message);
+    return gloss_cli_error (1, "note add", "%s", error->message);
   printf ("%s\n", gloss_note_get_id (note));
   return 0;
 }
@@ -466,9 +406,9 @@ note_list (GlossLibrary *library,
   if (!parse_options (inv, "note list", "--json --doc", 1, &o, &status))
     return status;
   if (o.positional->len > 0)
-    return note_fail ("note list", _("unexpected argument %s"), (char *) o.positional->pdata[0]);
+    return gloss_cli_error (1, "note list", _("unexpected argument %s"), (char *) o.positional->pdata[0]);
   if (o.doc != NULL && (doc = gloss_library_lookup (library, o.doc, &error)) == NULL)
-    return note_fail ("note list", "--doc: %s", error->message);
+    return gloss_cli_error (1, "note list", "--doc: %s", error->message);
 
   notes = gloss_annotations_dup_notes (annotations, doc ? gloss_document_get_id (doc) : NULL);
   if (o.json)
@@ -509,10 +449,10 @@ note_delete (GlossLibrary *library,
   if (!parse_options (inv, "note delete", "", 1, &o, &status))
     return status;
   if (o.positional->len != 1)
-    return note_fail ("note delete", _("give exactly one note ID"));
+    return gloss_cli_error (1, "note delete", _("give exactly one note ID"));
   if (!gloss_annotations_remove_by_id (gloss_library_get_annotations (library),
                                        o.positional->pdata[0], NULL, &error))
-    return note_fail ("note delete", "%s", error->message);
+    return gloss_cli_error (1, "note delete", "%s", error->message);
   return 0;
 }
 
@@ -528,7 +468,7 @@ gloss_cli_note (GlossLibrary *library,
     return note_list (library, inv);
   if (g_strcmp0 (sub, "delete") == 0)
     return note_delete (library, inv);
-  return note_usage ("note", _("give add, list or delete"));
+  return gloss_cli_error (2, "note", _("give add, list or delete"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -547,10 +487,10 @@ gloss_cli_import_annotations (GlossLibrary *library,
   if (!parse_options (inv, "import-annotations", "--json", 0, &o, &status))
     return status;
   if (o.positional->len != 1)
-    return note_fail ("import-annotations", _("give exactly one FILE"));
+    return gloss_cli_error (1, "import-annotations", _("give exactly one FILE"));
   file = g_file_new_for_commandline_arg (o.positional->pdata[0]);
   if (!gloss_library_import_annotations (library, file, &report, &error))
-    return note_fail ("import-annotations", "%s", error->message);
+    return gloss_cli_error (1, "import-annotations", "%s", error->message);
 
   if (o.json)
     printf ("{\"added\": %u, \"updated\": %u, \"unchanged\": %u, \"unplaced\": %u, \"skipped\": %u}\n",

@@ -23,6 +23,11 @@ typedef struct
  * which converts to the locale's charset). */
 void gloss_cli_print_json (JsonNode *root);
 
+int  gloss_cli_error      (int         status,
+                           const char *command,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (3, 4);
+
 /* Each command prints its output or its error and returns the exit status. */
 
 /* gloss-cli-knowledge.c */

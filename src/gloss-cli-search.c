@@ -45,26 +45,6 @@ typedef struct
   GString  *query;
 } SearchArgs;
 
-static int
-search_usage (const char *format,
-              ...) G_GNUC_PRINTF (1, 2);
-
-static int
-search_usage (const char *format,
-              ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "gloss: search: ");
-  fprintf (stderr, _("%s (see gloss --help)"), message);
-  fputc ('\n', stderr);
-  return 2;
-}
-
 static gboolean
 parse_limit (const char *text,
              guint      *limit)
@@ -94,7 +74,7 @@ parse_search_args (int         argc,
       const char *arg = argv[i];
 
       if (!g_utf8_validate (arg, -1, NULL))
-        return search_usage ("%s", _("an argument is not valid UTF-8 text"));
+        return gloss_cli_error (2, "search", "%s", _("an argument is not valid UTF-8 text"));
       if (options && g_str_equal (arg, "--"))
         options = FALSE;
       else if (options && g_str_equal (arg, "--json"))
@@ -110,13 +90,13 @@ parse_search_args (int         argc,
           if (!parse_limit (value, &args->limit))
             {
               if (value == NULL)
-                return search_usage ("%s", _("--limit needs a number of hits, not nothing"));
+                return gloss_cli_error (2, "search", "%s", _("--limit needs a number of hits, not nothing"));
               /* Translators: %s is what was given instead of a number */
-              return search_usage (_("--limit needs a number of hits, not %s"), value);
+              return gloss_cli_error (2, "search", _("--limit needs a number of hits, not %s"), value);
             }
         }
       else if (options && arg[0] == '-' && arg[1] == '-')
-        return search_usage (_("unknown option %s"), arg);
+        return gloss_cli_error (2, "search", _("unknown option %s"), arg);
       else
         {
           if (args->query->len > 0)
@@ -125,7 +105,7 @@ parse_search_args (int         argc,
         }
     }
   if (argc == 0)
-    return search_usage ("%s", _("give a QUERY"));
+    return gloss_cli_error (2, "search", "%s", _("give a QUERY"));
   return 0;
 }
 

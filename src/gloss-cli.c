@@ -68,44 +68,39 @@ static const char usage[] = N_(
   "  --help                show this help\n"
   "  --version             show the version\n");
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
+/**
+ * gloss_cli_error:
+ * @status: the exit status to return: 2 for a usage error, which also
+ *   points to the help
+ * @command: (nullable): the command, printed before the message
+ * @format: the message, translated
+ *
+ * Prints "gloss: [COMMAND: ]MESSAGE" on standard error.  The command's
+ * name is not translated (it is what the user typed), the message is.
+ *
+ * Returns: @status
+ */
+int
+gloss_cli_error (int         status,
+                 const char *command,
+                 const char *format,
+                 ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  g_autofree char *with_hint = NULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "gloss: %s\n", message);
-  return 1;
-}
+  if (status == 2)
+    /* Translators: an error in how the command line was written, then a
+     * pointer to the help; `gloss --help` is a command */
+    with_hint = g_strdup_printf (_("%s (see gloss --help)"), message);
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "gloss: ");
-  /* Translators: an error in how the command line was written, then a
-   * pointer to the help; `gloss --help` is a command */
-  fprintf (stderr, _("%s (see gloss --help)"), message);
-  fputc ('\n', stderr);
-  return 2;
+  fprintf (stderr, "gloss: %s%s%s\n", command ? command : "", command ? ": " : "",
+           with_hint ? with_hint : message);
+  return status;
 }
 
 /* Splits global options from the command; FALSE when the arguments are
@@ -127,7 +122,7 @@ parse_invocation (int         argc,
         {
           if (i + 1 >= argc)
             {
-              *status = usage_error ("%s", _("--library needs a directory"));
+              *status = gloss_cli_error (2, NULL, "%s", _("--library needs a directory"));
               return FALSE;
             }
           inv->library_dir = argv[++i];
@@ -189,7 +184,7 @@ parse_args (Invocation *inv,
       if (!g_utf8_validate (arg, -1, NULL))
         {
           /* Translators: %s is a command's name */
-          *status = usage_error (_("%s: an argument is not valid UTF-8"), inv->command);
+          *status = gloss_cli_error (2, NULL, _("%s: an argument is not valid UTF-8"), inv->command);
           return FALSE;
         }
       if (accepts_json && g_str_equal (arg, "--json"))
@@ -202,7 +197,7 @@ parse_args (Invocation *inv,
       else if (arg[0] == '-' && arg[1] != '\0')
         {
           /* Translators: a command's name, then the option given */
-          *status = usage_error (_("%s: unknown option %s"), inv->command, arg);
+          *status = gloss_cli_error (2, NULL, _("%s: unknown option %s"), inv->command, arg);
           return FALSE;
         }
       else
@@ -299,7 +294,7 @@ cmd_import (GlossLibrary *library,
     return status;
   positional = args.positional;
   if (positional->len == 0)
-    return usage_error ("import: %s", _("give at least one FILE"));
+    return gloss_cli_error (2, NULL, "import: %s", _("give at least one FILE"));
 
   /* every file is tried; the exit status says whether all went in */
   for (guint i = 0; i < positional->len; i++)
@@ -309,7 +304,7 @@ cmd_import (GlossLibrary *library,
       g_autoptr(GlossDocument) doc = gloss_library_import_file (library, file, &error);
 
       if (doc == NULL)
-        status = fail ("%s", error->message);
+        status = gloss_cli_error (1, NULL, "%s", error->message);
       else
         {
           printf ("%s\t%s\n", gloss_document_get_id (doc), gloss_document_get_title (doc));
@@ -338,7 +333,7 @@ cmd_list (GlossLibrary *library,
       g_autofree char *message = g_strdup_printf (_("unexpected argument %s"),
                                                   (const char *) positional->pdata[0]);
 
-      return usage_error ("list: %s", message);
+      return gloss_cli_error (2, NULL, "list: %s", message);
     }
 
   if (!args.json)
@@ -441,14 +436,14 @@ cmd_show (GlossLibrary *library,
     return status;
   positional = args.positional;
   if (positional->len != 1)
-    return usage_error ("show: %s", _("give exactly one DOC"));
+    return gloss_cli_error (2, NULL, "show: %s", _("give exactly one DOC"));
 
   doc = gloss_library_lookup (library, positional->pdata[0], &error);
   if (doc == NULL)
-    return fail ("show: %s", error->message);
+    return gloss_cli_error (1, NULL, "show: %s", error->message);
   content = gloss_library_load_content (library, doc, &error);
   if (content == NULL)
-    return fail ("show: %s", error->message);
+    return gloss_cli_error (1, NULL, "show: %s", error->message);
 
   if (args.json)
     {
@@ -531,7 +526,7 @@ gloss_cli_run (int    argc,
       func = commands[i].func;
   if (func == NULL)
     /* Translators: %s is what was given as a command */
-    return usage_error (_("unknown command or option “%s”"), inv.command);
+    return gloss_cli_error (2, NULL, _("unknown command or option “%s”"), inv.command);
   if (asks_for_help (&inv))
     {
       fputs (_(usage), stdout);
@@ -542,12 +537,12 @@ gloss_cli_run (int    argc,
     inv.library_dir = default_dir = gloss_library_default_dir ();
   library = gloss_library_open (inv.library_dir, &error);
   if (library == NULL)
-    return fail ("%s", error->message);
+    return gloss_cli_error (1, NULL, "%s", error->message);
 
   status = func (library, &inv);
   fflush (stdout);
   if (ferror (stdout))
     /* Translators: %s is the system's reason */
-    return fail (_("cannot write the output: %s"), g_strerror (errno));
+    return gloss_cli_error (1, NULL, _("cannot write the output: %s"), g_strerror (errno));
   return status;
 }
