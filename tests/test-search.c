@@ -868,6 +868,38 @@ test_fold_fast_path (Fixture       *f,
     }
 }
 
+/* Mention detection's flags: white space dropped, dashes made one, on
+ * the fast path as on the slow one, and the map still exact. */
+static void
+test_fold_flags (Fixture       *f,
+                 gconstpointer  data)
+{
+  const GlossFoldFlags flags = GLOSS_FOLD_DROP_SPACE | GLOSS_FOLD_UNIFY_DASHES;
+  const char *text = "UN GGE\xe3\x80\x80（２０１６—２０１７）ﬁ\xc2\xa0網－A\xe2\x80\x91 1";
+  g_autoptr(GlossFoldMap) map = NULL;
+  g_autofree char *folded = gloss_fold (text, -1, flags, &map);
+  g_autofree char *traditional = gloss_fold (text, -1, flags | GLOSS_FOLD_TRADITIONAL, NULL);
+  g_autofree char *spaces = gloss_fold (text, -1, GLOSS_FOLD_UNIFY_DASHES, NULL);
+  guint s, e;
+
+  g_assert_cmpstr (folded, ==, "ungge(2016-2017)fi網-a-1");
+  g_assert_cmpstr (traditional, ==, "ungge(2016-2017)fi网-a-1");
+  g_assert_cmpstr (spaces, ==, "un gge (2016-2017)fi 網-a- 1");
+
+  gloss_fold_map_to_original (map, 0, 5, &s, &e);      /* "ungge" → "UN GGE" */
+  g_assert_cmpuint (s, ==, 0);
+  g_assert_cmpuint (e, ==, 6);
+  gloss_fold_map_to_original (map, 5, 16, &s, &e);     /* past the ideographic space */
+  g_assert_cmpuint (s, ==, 7);
+  g_assert_cmpuint (e, ==, 18);
+  gloss_fold_map_to_original (map, 17, 19, &s, &e);    /* "i網" → "ﬁ 網" */
+  g_assert_cmpuint (s, ==, 18);
+  g_assert_cmpuint (e, ==, 21);
+  gloss_fold_map_to_original (map, 22, 23, &s, &e);    /* "1" after a space */
+  g_assert_cmpuint (s, ==, 25);
+  g_assert_cmpuint (e, ==, 26);
+}
+
 static void
 on_done (GObject      *source,
          GAsyncResult *result,
@@ -1194,6 +1226,7 @@ main (int   argc,
   ADD ("/search/long-terms", test_long_terms);
   ADD ("/search/places-out-of-step", test_places_out_of_step);
   ADD ("/search/fold-fast-path", test_fold_fast_path);
+  ADD ("/search/fold-flags", test_fold_flags);
   ADD ("/search/async", test_async);
   ADD ("/search/other-sources", test_other_sources);
   ADD ("/search/cli", test_cli);

@@ -5,6 +5,14 @@
  * folding, and optionally Traditional → Simplified Chinese (網絡 = 网络).
  * The text is folded once, when it is indexed, and the query the same way.
  *
+ * Mention detection (gloss-mentions.c) folds with two more flags, since
+ * the names it looks for are written every which way: white space is
+ * dropped (UN GGE, A / 70 / 174) and every hyphen and dash is one
+ * (2016—2017, 2016–2017, 2016-2017). Search keeps both, as its queries
+ * are words and the spaces between them mean something. The flags act on
+ * each folded character, so a dropped space is one more cluster whose
+ * length changes, and the map stays exact.
+ *
  * Folding works cluster by cluster: a cluster is a character and the
  * combining marks that follow it, so "e" + U+0301 folds to "é" like the
  * precomposed character does. Every folded character comes from exactly
@@ -59,14 +67,47 @@ gloss_fold_traditional_char (gunichar c)
   return c;
 }
 
-static void
+/* White space as GLib sees it, and the zero-width space and BOM that
+ * PDF extraction leaves between the letters of a name. */
+static inline gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
+/* Hyphens, dashes, the minus sign, and the katakana long vowel mark that
+ * Chinese input methods give for a dash. */
+static inline gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
+         c == 0xFE63 || c == 0xFF0D || c == 0x30FC;
+}
+
+/* Applies the flags to one folded character; FALSE if it is dropped. */
+static inline gboolean
+apply_flags (gunichar       *c,
+             GlossFoldFlags  flags)
+{
+  if ((flags & GLOSS_FOLD_DROP_SPACE) && is_space (*c))
+    return FALSE;
+  if ((flags & GLOSS_FOLD_UNIFY_DASHES) && is_dash (*c))
+    *c = '-';
+  else if (flags & GLOSS_FOLD_TRADITIONAL)
+    *c = gloss_fold_traditional_char (*c);
+  return TRUE;
+}
+
+/* Returns the number of characters appended: 0 or 1. */
+static guint
 append_folded_char (GString       *out,
                     gunichar       c,
                     GlossFoldFlags flags)
 {
-  if (flags & GLOSS_FOLD_TRADITIONAL)
-    c = gloss_fold_traditional_char (c);
+  if (!apply_flags (&c, flags))
+    return 0;
   g_string_append_unichar (out, c);
+  return 1;
 }
 
 /* Folds one cluster onto out; returns the number of characters added. */
@@ -87,20 +128,11 @@ fold_cluster (GString       *out,
   if (n_chars == 1)
     {
       if (c < 0x80)
-        {
-          g_string_append_c (out, g_ascii_tolower (c));
-          return 1;
-        }
+        return append_folded_char (out, g_ascii_tolower (c), flags);
       if (c >= 0xFF01 && c <= 0xFF5E)   /* full-width ASCII */
-        {
-          g_string_append_c (out, g_ascii_tolower (c - 0xFEE0));
-          return 1;
-        }
+        return append_folded_char (out, g_ascii_tolower (c - 0xFEE0), flags);
       if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
-        {
-          append_folded_char (out, c, flags);
-          return 1;
-        }
+        return append_folded_char (out, c, flags);
     }
 
   nfkc = g_utf8_normalize (cluster, bytes, G_NORMALIZE_NFKC);
@@ -109,8 +141,8 @@ fold_cluster (GString       *out,
   folded = g_utf8_casefold (nfkc, -1);
   /* case folding can undo NFKC for a few characters */
   again = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
-  for (const char *p = again; *p; p = g_utf8_next_char (p), n++)
-    append_folded_char (out, g_utf8_get_char (p), flags);
+  for (const char *p = again; *p; p = g_utf8_next_char (p))
+    n += append_folded_char (out, g_utf8_get_char (p), flags);
   return n;
 }
 
@@ -161,12 +193,14 @@ folds_to_itself (gunichar c)
   return (identity_bits[page][(c & 0xFF) / 32] >> (c % 32)) & 1;
 }
 
-/* The character at p if it folds to one character and is no combining
- * mark, with its length in *n; 0 for anything else. */
+/* The character at p if it folds to one character (or, under the flags,
+ * to none or to "-") and is no combining mark, with its length in *n; 0
+ * for anything else. */
 static gunichar
-simple_char (const guchar *p,
-             const guchar *end,
-             guint        *n)
+simple_char (const guchar   *p,
+             const guchar   *end,
+             GlossFoldFlags  flags,
+             guint          *n)
 {
   gunichar c;
 
@@ -192,26 +226,55 @@ simple_char (const guchar *p,
   if ((c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x4E00 && c <= 0x9FFF) ||
       (c >= 0x3400 && c <= 0x4DBF) || folds_to_itself (c))
     return c;
+  /* the ideographic and no-break spaces, and dashes NFKC would change */
+  if (((flags & GLOSS_FOLD_DROP_SPACE) && is_space (c)) ||
+      ((flags & GLOSS_FOLD_UNIFY_DASHES) && is_dash (c)))
+    return c;
   return 0;
+}
+
+/* What a simple character folds to before the flags. */
+static inline gunichar
+fold_simple_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_tolower (c);
+  if (c >= 0xFF01 && c <= 0xFF5E)   /* not U+FFFD, which folds to itself */
+    return g_ascii_tolower (c - 0xFEE0);
+  return c;
+}
+
+static void
+add_anomaly (GArray *anomalies,
+             guint   folded,
+             guint   folded_len,
+             guint   original_len)
+{
+  Anomaly a = { folded, folded_len, original_len };
+
+  if (anomalies != NULL)
+    g_array_append_val (anomalies, a);
 }
 
 /* Folds the simple characters from p on, as fold_cluster() would, up to
  * the first one that is not simple or is followed by a character that
  * is not (it may be a combining mark); returns where it stopped, and
- * adds the number of characters folded to *n_folded. Search folds
- * paragraphs on demand, so this is the hot path: it writes straight
- * into out. */
+ * adds the number of characters folded to *n_folded, and the dropped
+ * ones to anomalies (nullable). Search folds paragraphs on demand and
+ * mention detection whole documents, so this is the hot path: it writes
+ * straight into out. */
 static const char *
 fold_simple_run (GString        *out,
                  const char     *p,
                  const char     *end,
                  GlossFoldFlags  flags,
+                 GArray         *anomalies,
                  guint          *n_folded)
 {
   const guchar *u = (const guchar *) p, *e = (const guchar *) end;
   gsize len = out->len;
   guint n = 0, m = 0;
-  gunichar c = simple_char (u, e, &n);
+  gunichar c = simple_char (u, e, flags, &n);
   char *w;
 
   if (c == 0)
@@ -222,22 +285,26 @@ fold_simple_run (GString        *out,
   while (c != 0)
     {
       const guchar *q = u + n;
-      gunichar d = q < e ? simple_char (q, e, &m) : 0;
+      gunichar d = q < e ? simple_char (q, e, flags, &m) : 0;
+      gunichar f = fold_simple_char (c);
 
       if (d == 0 && q < e)
         break;
-      if (c < 0x80)
-        *w++ = g_ascii_tolower (c);
-      else if (c >= 0xFF01 && c <= 0xFF5E)   /* not U+FFFD, which folds to itself */
-        *w++ = g_ascii_tolower (c - 0xFEE0);
-      else if (flags & GLOSS_FOLD_TRADITIONAL)
-        w += g_unichar_to_utf8 (gloss_fold_traditional_char (c), w);
+      if (flags != GLOSS_FOLD_DEFAULT && !apply_flags (&f, flags))
+        add_anomaly (anomalies, *n_folded, 0, 1);
       else
         {
-          memcpy (w, u, n);
-          w += n;
+          if (f < 0x80)
+            *w++ = f;
+          else if (f == c)
+            {
+              memcpy (w, u, n);
+              w += n;
+            }
+          else
+            w += g_unichar_to_utf8 (f, w);
+          (*n_folded)++;
         }
-      (*n_folded)++;
       u = q;
       c = d;
       n = m;
@@ -251,6 +318,8 @@ fold_simple_run (GString        *out,
  * gloss_fold:
  * @text: valid UTF-8
  * @length: its length in bytes, or -1 if nul-terminated
+ * @flags: search folds with none or %GLOSS_FOLD_TRADITIONAL, mention
+ *   detection with %GLOSS_FOLD_DROP_SPACE and %GLOSS_FOLD_UNIFY_DASHES
  * @map: (out) (optional): where the folded text differs in length
  *
  * Returns: (transfer full): the folded text
@@ -274,7 +343,7 @@ gloss_fold (const char     *text,
       guint n_chars = 1, n;
 
       /* most characters take the fast way */
-      q = fold_simple_run (out, p, end, flags, &folded);
+      q = fold_simple_run (out, p, end, flags, anomalies, &folded);
       if (q != p)
         {
           p = q;
@@ -288,12 +357,8 @@ gloss_fold (const char     *text,
           n_chars++;
         }
       n = fold_cluster (out, p, q - p, n_chars, flags);
-      if (anomalies != NULL && n != n_chars)
-        {
-          Anomaly a = { folded, n, n_chars };
-
-          g_array_append_val (anomalies, a);
-        }
+      if (n != n_chars)
+        add_anomaly (anomalies, folded, n, n_chars);
       folded += n;
       p = q;
     }

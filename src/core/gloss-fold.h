@@ -10,12 +10,15 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GLOSS_FOLD_DEFAULT     = 0,
-  GLOSS_FOLD_TRADITIONAL = 1 << 0,   /* also fold Traditional Chinese to Simplified */
+  GLOSS_FOLD_DEFAULT       = 0,
+  GLOSS_FOLD_TRADITIONAL   = 1 << 0,   /* also fold Traditional Chinese to Simplified */
+  GLOSS_FOLD_DROP_SPACE    = 1 << 1,   /* drop white space: "UN GGE" = "UNGGE" */
+  GLOSS_FOLD_UNIFY_DASHES  = 1 << 2,   /* every hyphen and dash becomes "-" */
 } GlossFoldFlags;
 
 /* Where the folded text differs in length from the original, for example
- * "ﬁ" → "fi" or "…" → "...": everything else maps one to one. */
+ * "ﬁ" → "fi", "…" → "..." or a dropped space: everything else maps one
+ * to one. */
 typedef struct _GlossFoldMap GlossFoldMap;
 
 char         *gloss_fold                   (const char          *text,
