@@ -196,7 +196,7 @@ folds_to_itself (gunichar c)
 /* The character at p if it folds to one character (or, under the flags,
  * to none or to "-") and is no combining mark, with its length in *n; 0
  * for anything else. */
-static gunichar
+static inline gunichar
 simple_char (const guchar   *p,
              const guchar   *end,
              GlossFoldFlags  flags,
@@ -233,15 +233,39 @@ simple_char (const guchar   *p,
   return 0;
 }
 
-/* What a simple character folds to before the flags. */
-static inline gunichar
-fold_simple_char (gunichar c)
+/* Writes what the simple character c, n bytes at u, folds to at w;
+ * returns the end of what it wrote, or NULL if the flags drop c. Spaces
+ * and dashes are taken before folding: folding a simple character keeps
+ * it one, and makes none of anything else. */
+static inline char *
+write_simple_char (char           *w,
+                   const guchar   *u,
+                   guint           n,
+                   gunichar        c,
+                   GlossFoldFlags  flags)
 {
+  if (flags & (GLOSS_FOLD_DROP_SPACE | GLOSS_FOLD_UNIFY_DASHES))
+    {
+      if ((flags & GLOSS_FOLD_DROP_SPACE) && is_space (c))
+        return NULL;
+      if ((flags & GLOSS_FOLD_UNIFY_DASHES) && is_dash (c))
+        {
+          *w = '-';
+          return w + 1;
+        }
+    }
   if (c < 0x80)
-    return g_ascii_tolower (c);
-  if (c >= 0xFF01 && c <= 0xFF5E)   /* not U+FFFD, which folds to itself */
-    return g_ascii_tolower (c - 0xFEE0);
-  return c;
+    *w++ = g_ascii_tolower (c);
+  else if (c >= 0xFF01 && c <= 0xFF5E)   /* not U+FFFD, which folds to itself */
+    *w++ = g_ascii_tolower (c - 0xFEE0);
+  else if (flags & GLOSS_FOLD_TRADITIONAL)
+    w += g_unichar_to_utf8 (gloss_fold_traditional_char (c), w);
+  else
+    {
+      memcpy (w, u, n);
+      w += n;
+    }
+  return w;
 }
 
 static void
@@ -263,13 +287,13 @@ add_anomaly (GArray *anomalies,
  * ones to anomalies (nullable). Search folds paragraphs on demand and
  * mention detection whole documents, so this is the hot path: it writes
  * straight into out. */
-static const char *
-fold_simple_run (GString        *out,
-                 const char     *p,
-                 const char     *end,
-                 GlossFoldFlags  flags,
-                 GArray         *anomalies,
-                 guint          *n_folded)
+static G_ALWAYS_INLINE inline const char *
+fold_simple_run_inline (GString        *out,
+                        const char     *p,
+                        const char     *end,
+                        GlossFoldFlags  flags,
+                        GArray         *anomalies,
+                        guint          *n_folded)
 {
   const guchar *u = (const guchar *) p, *e = (const guchar *) end;
   gsize len = out->len;
@@ -286,23 +310,16 @@ fold_simple_run (GString        *out,
     {
       const guchar *q = u + n;
       gunichar d = q < e ? simple_char (q, e, flags, &m) : 0;
-      gunichar f = fold_simple_char (c);
+      char *written;
 
       if (d == 0 && q < e)
         break;
-      if (flags != GLOSS_FOLD_DEFAULT && !apply_flags (&f, flags))
+      written = write_simple_char (w, u, n, c, flags);
+      if (written == NULL)
         add_anomaly (anomalies, *n_folded, 0, 1);
       else
         {
-          if (f < 0x80)
-            *w++ = f;
-          else if (f == c)
-            {
-              memcpy (w, u, n);
-              w += n;
-            }
-          else
-            w += g_unichar_to_utf8 (f, w);
+          w = written;
           (*n_folded)++;
         }
       u = q;
@@ -312,6 +329,26 @@ fold_simple_run (GString        *out,
   out->len = w - out->str;
   out->str[out->len] = '\0';
   return (const char *) u;
+}
+
+/* The loop above, compiled apart for each of search's two foldings, so
+ * that the tests of the flags on every character fold away: with
+ * simple_char() inlined too, search's folding takes a quarter fewer
+ * instructions than the one loop for all flags did (callgrind, the 2 MB
+ * synthetic text), where the flags alone had cost it 6% more. */
+static const char *
+fold_simple_run (GString        *out,
+                 const char     *p,
+                 const char     *end,
+                 GlossFoldFlags  flags,
+                 GArray         *anomalies,
+                 guint          *n_folded)
+{
+  if (flags == GLOSS_FOLD_DEFAULT)
+    return fold_simple_run_inline (out, p, end, GLOSS_FOLD_DEFAULT, anomalies, n_folded);
+  if (flags == GLOSS_FOLD_TRADITIONAL)
+    return fold_simple_run_inline (out, p, end, GLOSS_FOLD_TRADITIONAL, anomalies, n_folded);
+  return fold_simple_run_inline (out, p, end, flags, anomalies, n_folded);
 }
 
 /**
