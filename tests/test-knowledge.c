@@ -366,8 +366,7 @@ test_longest_alias_wins (void)
 }
 
 /* Aliases and texts are compared folded: widths, case, dashes and white
- * space do not count, Traditional characters do (the data lists the
- * Traditional aliases it wants). */
+ * space do not count; Traditional characters stay as they are. */
 static void
 test_fold (void)
 {

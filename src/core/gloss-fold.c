@@ -67,8 +67,9 @@ gloss_fold_traditional_char (gunichar c)
   return c;
 }
 
-/* White space as GLib sees it, and the zero-width space and BOM that
- * PDF extraction leaves between the letters of a name. */
+/* White space as GLib sees it (which takes in the ideographic and the
+ * no-break space), and the zero-width space and BOM that PDF extraction
+ * leaves between the letters of a name. */
 static inline gboolean
 is_space (gunichar c)
 {

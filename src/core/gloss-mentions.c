@@ -1,11 +1,14 @@
 /* gloss-mentions.c: finding the knowledge base's items in a text
  *
- * The text is folded once (NFKC, case folding, dashes made one, white
- * space dropped), keeping for each folded character the code point offset
- * it came from, so that ＵＮＧＧＥ, UN GGE and UNGGE, or Ａ／７０／１７４ and
- * A / 70 / 174, are one pattern each. One Aho–Corasick automaton over the
- * folded aliases of every item (and a few process names, see below) then
- * finds every candidate in one pass.
+ * The text is folded once, by search's folding (gloss-fold.c: NFKC, case
+ * folding) with white space dropped and dashes made one, so that ＵＮＧＧＥ,
+ * UN GGE and UNGGE, or Ａ／７０／１７４ and A / 70 / 174, are one pattern
+ * each; its map gives back the text's offsets. Traditional characters are
+ * left as they are, as detection always has: folding them too
+ * (GLOSS_FOLD_TRADITIONAL) would find the Simplified aliases of the data
+ * in Traditional texts, a change of its own. One Aho–Corasick automaton
+ * over the folded aliases of every item (and a few process names, see
+ * below) then finds every candidate in one pass.
  *
  * Dated references name a process with a year or an ordinal rather than
  * with an alias (２０１５年ＵＮＧＧＥ报告, 第五届ＵＮＧＧＥ（２０１６—２０１７）,
@@ -15,9 +18,6 @@
  * Where candidates overlap, the leftmost wins, then the longest: a
  * specific alias (2015年UNGGE报告) is never split into a generic one (UNGGE).
  *
- * TODO: a colleague is writing gloss-fold.{c,h} for search; the folding
- * here is kept to this file's needs until the two are merged.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,89 +26,40 @@
 
 #include <string.h>
 
+#include "gloss-fold.h"
+
 /* ------------------------------------------------------------------ */
 /* Folding                                                            */
 
+#define FOLD_FLAGS (GLOSS_FOLD_DROP_SPACE | GLOSS_FOLD_UNIFY_DASHES)
+
 typedef struct
 {
-  GArray *chars;            /* gunichar, folded */
-  GArray *origin;           /* guint, offset in the text of each folded char */
+  gunichar     *chars;      /* folded */
+  guint         n;
+  GlossFoldMap *map;        /* folded offsets → the text's, or NULL */
 } Folded;
 
 static void
 folded_clear (Folded *folded)
 {
-  g_clear_pointer (&folded->chars, g_array_unref);
-  g_clear_pointer (&folded->origin, g_array_unref);
+  g_clear_pointer (&folded->chars, g_free);
+  g_clear_pointer (&folded->map, gloss_fold_map_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Folded, folded_clear)
 
-static gboolean
-is_dash (gunichar c)
-{
-  return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
-         c == 0xFE63 || c == 0xFF0D || c == 0x30FC;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-/* Writes the folding of c (0 to 4 chars) to out. */
-static guint
-fold_char (gunichar  c,
-           gunichar *out)
-{
-  char utf8[8];
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
-  guint n = 0;
-
-  if (is_space (c))
-    return 0;
-  if (is_dash (c))
-    return out[0] = '-', 1;
-  if (c < 0x80)
-    return out[0] = g_ascii_tolower (c), 1;
-  if (c >= 0xFF01 && c <= 0xFF5E)          /* full-width ASCII */
-    return out[0] = g_ascii_tolower (c - 0xFEE0), 1;
-  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F && c != 0x3000))
-    return out[0] = c, 1;                  /* ideographs and CJK punctuation fold to themselves */
-
-  utf8[g_unichar_to_utf8 (c, utf8)] = '\0';
-  normal = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFKC);
-  folded = g_utf8_casefold (normal ? normal : utf8, -1);
-  for (const char *p = folded; *p && n < 4; p = g_utf8_next_char (p))
-    {
-      gunichar f = g_utf8_get_char (p);
-
-      if (is_space (f))
-        continue;
-      out[n++] = is_dash (f) ? '-' : f;
-    }
-  return n;
-}
-
+/* The automaton and the reading of dates index characters, hence UCS-4. */
 static void
 fold_text (const char *text,
+           gboolean    with_map,
            Folded     *folded)
 {
-  guint offset = 0;
+  g_autofree char *utf8 = gloss_fold (text, -1, FOLD_FLAGS, with_map ? &folded->map : NULL);
+  glong n = 0;
 
-  folded->chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), strlen (text) / 2 + 1);
-  folded->origin = g_array_sized_new (FALSE, FALSE, sizeof (guint), strlen (text) / 2 + 1);
-  for (const char *p = text; *p; p = g_utf8_next_char (p), offset++)
-    {
-      gunichar out[4];
-      guint n = fold_char (g_utf8_get_char (p), out);
-
-      g_array_append_vals (folded->chars, out, n);
-      for (guint i = 0; i < n; i++)
-        g_array_append_val (folded->origin, offset);
-    }
+  folded->chars = g_utf8_to_ucs4_fast (utf8, -1, &n);
+  folded->n = n;
 }
 
 /**
@@ -121,11 +72,9 @@ fold_text (const char *text,
 char *
 gloss_mention_fold (const char *text)
 {
-  g_auto(Folded) folded = { 0 };
+  g_return_val_if_fail (text != NULL, NULL);
 
-  fold_text (text, &folded);
-  return g_ucs4_to_utf8 ((const gunichar *) folded.chars->data, folded.chars->len,
-                         NULL, NULL, NULL);
+  return gloss_fold (text, -1, FOLD_FLAGS, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,12 +194,12 @@ add_pattern (GlossMentionMatcher *self,
   Pattern pattern = { kind, 0, NULL, NULL };
   guint node = 0;
 
-  fold_text (text, &folded);
-  if (folded.chars->len == 0)
+  fold_text (text, FALSE, &folded);
+  if (folded.n == 0)
     return;
-  for (guint i = 0; i < folded.chars->len; i++)
+  for (guint i = 0; i < folded.n; i++)
     {
-      gunichar c = g_array_index (folded.chars, gunichar, i);
+      gunichar c = folded.chars[i];
       guint next = 0;
       GArray *edges = node_at (self, node)->edges;
 
@@ -269,7 +218,7 @@ add_pattern (GlossMentionMatcher *self,
 
   if (node_at (self, node)->pattern < 0)
     {
-      pattern.length = folded.chars->len;
+      pattern.length = folded.n;
       g_array_append_val (self->patterns, pattern);
       node_at (self, node)->pattern = self->patterns->len - 1;
     }
@@ -825,18 +774,33 @@ same_class (gunichar a,
   return (g_ascii_isalpha (a) && g_ascii_isalpha (b)) || (g_ascii_isdigit (a) && g_ascii_isdigit (b));
 }
 
+/* The first character the text's character at offset folds to on its
+ * own (not with the marks after it, as detection always did), or 0.
+ * Only ASCII letters and digits matter to same_class(): ASCII and the
+ * ideographs, nearly every neighbour, are answered without folding. */
 static gunichar
 fold_one (const gunichar *text,
           gssize          offset,
           guint           n)
 {
-  gunichar out[4];
+  gunichar c;
+  char utf8[8];
+  g_autofree char *folded = NULL;
 
-  if (offset < 0 || (gsize) offset >= n || fold_char (text[offset], out) == 0)
+  if (offset < 0 || (gsize) offset >= n)
     return 0;
-  return out[0];
+  c = text[offset];
+  if (c < 0x80)
+    return g_unichar_isspace (c) ? 0 : g_ascii_tolower (c);
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return c;
+  utf8[g_unichar_to_utf8 (c, utf8)] = '\0';
+  folded = gloss_fold (utf8, -1, FOLD_FLAGS, NULL);
+  return g_utf8_get_char (folded);
 }
 
+/* The text's characters on either side of a match are checked, not the
+ * folded ones: "OEWG s" is OEWG, though it folds to "oewgs". */
 static gboolean
 on_boundaries (const gunichar *original,
                guint           n_original,
@@ -844,13 +808,11 @@ on_boundaries (const gunichar *original,
                guint           start,
                guint           end)
 {
-  guint first = g_array_index (folded->origin, guint, start);
-  guint last = g_array_index (folded->origin, guint, end - 1);
-  gunichar a = g_array_index (folded->chars, gunichar, start);
-  gunichar z = g_array_index (folded->chars, gunichar, end - 1);
+  guint first, after;
 
-  return !same_class (fold_one (original, (gssize) first - 1, n_original), a) &&
-         !same_class (fold_one (original, last + 1, n_original), z);
+  gloss_fold_map_to_original (folded->map, start, end, &first, &after);
+  return !same_class (fold_one (original, (gssize) first - 1, n_original), folded->chars[start]) &&
+         !same_class (fold_one (original, after, n_original), folded->chars[end - 1]);
 }
 
 static void
@@ -860,8 +822,8 @@ scan (GlossMentionMatcher *self,
       const Folded        *folded,
       GArray              *candidates)
 {
-  const gunichar *chars = (const gunichar *) folded->chars->data;
-  Chars t = { chars, folded->chars->len };
+  const gunichar *chars = folded->chars;
+  Chars t = { chars, folded->n };
   guint state = 0;
 
   for (guint i = 0; i < t.n; i++)
@@ -928,7 +890,7 @@ gloss_mention_matcher_find (GlossMentionMatcher *self,
   g_return_val_if_fail (text != NULL, matches);
 
   original = g_utf8_to_ucs4_fast (text, -1, &n_original);
-  fold_text (text, &folded);
+  fold_text (text, TRUE, &folded);
   scan (self, original, n_original, &folded, candidates);
   g_array_sort (candidates, compare_candidates);
 
@@ -940,8 +902,7 @@ gloss_mention_matcher_find (GlossMentionMatcher *self,
       if (c->start < taken_until)
         continue;
       m.item_id = c->item_id;
-      m.start = g_array_index (folded.origin, guint, c->start);
-      m.end = g_array_index (folded.origin, guint, c->end - 1) + 1;
+      gloss_fold_map_to_original (folded.map, c->start, c->end, &m.start, &m.end);
       m.kind = c->kind;
       g_array_append_val (matches, m);
       taken_until = c->end;

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* Bumped whenever detection changes, so that stored mentions are redone. */
-#define GLOSS_MENTIONS_VERSION 1
+#define GLOSS_MENTIONS_VERSION 2
 
 typedef enum
 {
