@@ -398,6 +398,41 @@ test_fold (void)
     }
 }
 
+/* Where mention folding changed when it moved to gloss-fold: it is now
+ * NFKC then case folding all through, by cluster (a character and its
+ * combining marks), as search folds. */
+static void
+test_fold_as_search (void)
+{
+  static const struct { const char *text; const char *folded; } cases[] = {
+    { "e\u0301", "\u00E9" },            /* was e + U+0301, never é */
+    { "J\u030C \u01F0", "\u01F0\u01F0" },  /* was j + U+030C: not normalized again */
+    { "\u3038\u3039\u303A\u3036", "十卄卅〒" },  /* were taken as folding to themselves */
+    { "\u33AF", "rad\u2215s2" },         /* was cut after four characters */
+  };
+  g_autoptr(GlossKnowledgeBase) knowledge = bundled ();
+  g_autoptr(GlossMentionMatcher) matcher = gloss_mention_matcher_new (knowledge);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = gloss_mention_fold (cases[i].text);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+
+  /* ǰ is no ASCII letter next to a symbol, like é (it used to be, like j) */
+  {
+    g_autoptr(GArray) caron = gloss_mention_matcher_find (matcher, "\u01F0A/70/174");
+    g_autoptr(GArray) acute = gloss_mention_matcher_find (matcher, "\u00E9A/70/174");
+    g_autoptr(GArray) j = gloss_mention_matcher_find (matcher, "jA/70/174");
+
+    g_assert_cmpuint (caron->len, ==, 1);
+    g_assert_cmpuint (g_array_index (caron, GlossMentionMatch, 0).start, ==, 1);
+    g_assert_cmpuint (acute->len, ==, 1);
+    g_assert_cmpuint (j->len, ==, 0);
+  }
+}
+
 /* Offsets are the text's, around folded white space and wide forms. */
 static void
 test_fold_offsets (void)
@@ -791,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/knowledge/detect/longest-alias", test_longest_alias_wins);
   g_test_add_func ("/knowledge/detect/fold", test_fold);
   g_test_add_func ("/knowledge/detect/fold-offsets", test_fold_offsets);
+  g_test_add_func ("/knowledge/detect/fold-as-search", test_fold_as_search);
   g_test_add ("/knowledge/index/article", Fixture, NULL, fixture_setup, test_article_mentions, fixture_teardown);
   g_test_add ("/knowledge/index/offsets", Fixture, NULL, fixture_setup, test_offsets_index_the_text, fixture_teardown);
   g_test_add ("/knowledge/index/range", Fixture, NULL, fixture_setup, test_items_in_range, fixture_teardown);
