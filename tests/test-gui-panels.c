@@ -77,33 +77,11 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Every list box row under @widget, in order. */
-typedef struct
-{
-  char  *doc_id;
-  guint  start;
-  guint  end;
-  guint  count;
-} Passage;
-
-static void
-passage_activated_cb (GtkWidget  *panel,
-                      const char *doc_id,
-                      guint       start,
-                      guint       end,
-                      Passage    *passage)
-{
-  g_free (passage->doc_id);
-  passage->doc_id = g_strdup (doc_id);
-  passage->start = start;
-  passage->end = end;
-  passage->count++;
-}
-
 /* The text of a passage, in the compatibility form the detection
  * matches (full-width Ａ／７０／１７４ reads A/70/174). */
 static char *
 passage_text (Fixture *fixture,
-              Passage *passage)
+              TestPassage *passage)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossDocument) doc = gloss_library_lookup (fixture->library, passage->doc_id, &error);
@@ -189,7 +167,7 @@ test_select_and_open_passage (Fixture       *fixture,
 {
   GlossKbCard *card = GLOSS_KB_CARD (gloss_timeline_panel_get_card (fixture->panel));
   g_autoptr(GPtrArray) rows = NULL;
-  Passage passage = { 0 };
+  TestPassage passage = { 0 };
   gboolean article_seen = FALSE;
 
   g_assert_null (gloss_kb_card_get_item (card));
@@ -202,7 +180,7 @@ test_select_and_open_passage (Fixture       *fixture,
 
   rows = test_collect_widgets (GTK_WIDGET (card), GTK_TYPE_LIST_BOX_ROW);
   g_assert_cmpuint (rows->len, ==, gloss_kb_card_get_n_passages (card));
-  g_signal_connect (fixture->panel, "passage-activated", G_CALLBACK (passage_activated_cb), &passage);
+  g_signal_connect (fixture->panel, "passage-activated", G_CALLBACK (test_passage_activated_cb), &passage);
   for (guint i = 0; i < rows->len; i++)
     {
       g_autofree char *text = NULL;

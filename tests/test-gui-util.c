@@ -71,3 +71,23 @@ test_collect_widgets (GtkWidget *root,
 
   return found;
 }
+
+/**
+ * test_passage_activated_cb:
+ *
+ * A handler for the panels' and cards' "passage-activated" signal that
+ * records it in @passage.
+ */
+void
+test_passage_activated_cb (GtkWidget   *panel,
+                           const char  *doc_id,
+                           guint        start,
+                           guint        end,
+                           TestPassage *passage)
+{
+  g_free (passage->doc_id);
+  passage->doc_id = g_strdup (doc_id);
+  passage->start = start;
+  passage->end = end;
+  passage->count++;
+}

@@ -235,26 +235,6 @@ test_activate_mention (Fixture       *fixture,
   g_assert_false (handled);
 }
 
-typedef struct
-{
-  char  *doc_id;
-  guint  start;
-  guint  end;
-} Passage;
-
-static void
-passage_activated_cb (GtkWidget  *panel,
-                      const char *doc_id,
-                      guint       start,
-                      guint       end,
-                      Passage    *passage)
-{
-  g_free (passage->doc_id);
-  passage->doc_id = g_strdup (doc_id);
-  passage->start = start;
-  passage->end = end;
-}
-
 /* Choosing a passage on the report's card selects it in the text. */
 static void
 test_open_passage_from_card (Fixture       *fixture,
@@ -265,14 +245,14 @@ test_open_passage_from_card (Fixture       *fixture,
   GlossTimelinePanel *timeline = gloss_panels_get_timeline_panel (panels);
   GtkWidget *card = gloss_timeline_panel_get_card (timeline);
   g_autoptr(GPtrArray) rows = NULL;
-  Passage passage = { 0 };
+  TestPassage passage = { 0 };
   GtkTextIter start, end;
   gboolean opened = FALSE;
 
   g_assert_true (gloss_timeline_panel_select_item_by_id (timeline, REPORT_ID));
   rows = test_collect_widgets (card, GTK_TYPE_LIST_BOX_ROW);
   g_assert_cmpuint (rows->len, >, 0);
-  g_signal_connect (timeline, "passage-activated", G_CALLBACK (passage_activated_cb), &passage);
+  g_signal_connect (timeline, "passage-activated", G_CALLBACK (test_passage_activated_cb), &passage);
 
   for (guint i = 0; i < rows->len && !opened; i++)
     {
